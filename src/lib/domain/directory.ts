@@ -1,0 +1,70 @@
+/**
+ * Directory documents: mutable, one owner each. Personal data lives only here, so erasing a
+ * person is deleting one document. `updated` is a transaction id: on a conflict the revision
+ * with the highest `updated` wins on every replica (see conflicts.ts).
+ */
+import * as v from 'valibot';
+import { optionalEmail, requiredText, skillId, slug, text, transactionId } from './schema-parts';
+
+export const LIBRARY_PREFIX = 'library:';
+export const PERSON_PREFIX = 'person:';
+
+export const SKILL_LEVELS = [1, 2, 3] as const;
+
+const docBase = {
+	_rev: v.optional(v.string()),
+	_conflicts: v.optional(v.array(v.string())),
+	updated: transactionId
+};
+
+export const librarySchema = v.strictObject({
+	...docBase,
+	_id: v.pipe(v.string('required'), v.startsWith(LIBRARY_PREFIX, 'id')),
+	type: v.literal('library', 'type'),
+	slug,
+	name: requiredText(120),
+	municipality: requiredText(120),
+	town: text(120),
+	region: v.pipe(slug),
+	country: v.pipe(v.string('required'), v.regex(/^[A-Z]{2}$/, 'country')),
+	lat: v.pipe(v.number('required'), v.minValue(-90, 'coordinates'), v.maxValue(90, 'coordinates')),
+	lon: v.pipe(v.number('required'), v.minValue(-180, 'coordinates'), v.maxValue(180, 'coordinates')),
+	address: v.optional(text(200)),
+	openingHours: v.optional(text(500)),
+	phone: v.optional(text(40)),
+	email: optionalEmail,
+	county: v.optional(v.boolean()),
+	active: v.boolean('required')
+});
+
+export const personSchema = v.strictObject({
+	...docBase,
+	_id: v.pipe(v.string('required'), v.startsWith(PERSON_PREFIX, 'id')),
+	type: v.literal('person', 'type'),
+	library: slug,
+	name: requiredText(120),
+	title: v.optional(text(120)),
+	phone: v.optional(text(40)),
+	email: optionalEmail,
+	skills: v.pipe(
+		v.array(
+			v.strictObject({ skill: skillId, level: v.picklist(SKILL_LEVELS, 'level') }, 'skills'),
+			'skills'
+		),
+		v.maxLength(20, 'too-many')
+	),
+	bestAt: v.optional(text(1000)),
+	languages: v.pipe(v.array(v.pipe(v.string(), v.maxLength(40, 'too-long'))), v.maxLength(10, 'too-many')),
+	bio: v.optional(text(2000))
+});
+
+export type LibraryDoc = v.InferOutput<typeof librarySchema>;
+export type PersonDoc = v.InferOutput<typeof personSchema>;
+
+export function libraryDocId(librarySlug: string): string {
+	return LIBRARY_PREFIX + librarySlug;
+}
+
+export function personDocId(id: string): string {
+	return PERSON_PREFIX + id;
+}

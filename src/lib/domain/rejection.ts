@@ -1,0 +1,53 @@
+/**
+ * Why the fold refused a transaction. Codes, not prose: the UI words them ("Hamar accepted
+ * this request first"). A rejected transaction stays in the replica; it just changes nothing.
+ */
+export type RejectionCode =
+	| 'offer-unknown'
+	| 'offer-not-open'
+	| 'offer-not-paused'
+	| 'offer-withdrawn'
+	| 'offer-too-few-days'
+	| 'offer-days-below-taken'
+	| 'own-offer'
+	| 'request-unknown'
+	| 'request-taken'
+	| 'request-withdrawn'
+	| 'own-request'
+	| 'exchange-unknown'
+	| 'exchange-not-proposed'
+	| 'exchange-not-active'
+	| 'exchange-not-accepted'
+	| 'exchange-not-completed'
+	| 'not-owner'
+	| 'not-counterparty'
+	| 'not-party'
+	| 'only-host-completes'
+	| 'more-than-agreed'
+	| 'over-limit'
+	| 'county-only'
+	| 'duplicate';
+
+export type RejectionParams = Record<string, string | number>;
+
+export interface Rejection {
+	tx: string;
+	kind: string;
+	by: string;
+	code: RejectionCode;
+	params: RejectionParams;
+}
+
+/** Thrown inside a rule and caught by the fold: the transaction changes nothing. */
+export class Refusal extends Error {
+	constructor(
+		readonly code: RejectionCode,
+		readonly params: RejectionParams = {}
+	) {
+		super(code);
+	}
+}
+
+export function refuse(code: RejectionCode, params: RejectionParams = {}): never {
+	throw new Refusal(code, params);
+}

@@ -1,0 +1,66 @@
+/**
+ * Building blocks shared by the document schemas. Each refusal carries a message *code*
+ * (not prose): the domain has no language, the UI turns codes into the user's words.
+ */
+import * as v from 'valibot';
+import { isDayAmount } from './days';
+import { isTransactionId } from './ids';
+
+export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export const slug = v.pipe(v.string('required'), v.regex(SLUG, 'slug'));
+
+export const transactionId = v.pipe(
+	v.string('required'),
+	v.check((s) => isTransactionId(s), 'txid')
+);
+
+export const text = (max: number) => v.pipe(v.string('required'), v.maxLength(max, 'too-long'));
+
+export const requiredText = (max: number) =>
+	v.pipe(v.string('required'), v.trim(), v.minLength(1, 'required'), v.maxLength(max, 'too-long'));
+
+export const days = v.pipe(
+	v.number('required'),
+	v.check((n) => isDayAmount(n), 'days')
+);
+
+export const amount = (max: number) =>
+	v.pipe(v.number('required'), v.finite('number'), v.minValue(0, 'not-negative'), v.maxValue(max, 'too-large'));
+
+export function isIsoDate(value: string): boolean {
+	if (!ISO_DATE.test(value)) return false;
+	const date = new Date(`${value}T00:00:00Z`);
+	return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+export const isoDate = v.pipe(v.string('required'), v.check(isIsoDate, 'date'));
+
+export const dateWindow = v.pipe(
+	v.strictObject({ from: isoDate, to: isoDate }, 'date-window'),
+	v.check((w) => w.from <= w.to, 'date-order')
+);
+
+export const email = v.pipe(v.string('required'), v.maxLength(200, 'too-long'), v.regex(EMAIL, 'email'));
+
+export const optionalEmail = v.optional(v.union([v.literal(''), email], 'email'));
+
+export const skillId = v.pipe(v.string('required'), v.regex(SLUG, 'skill'));
+
+export const skillList = v.pipe(
+	v.array(skillId, 'skills'),
+	v.minLength(1, 'skills-empty'),
+	v.maxLength(10, 'too-many'),
+	v.check((list) => new Set(list).size === list.length, 'duplicates')
+);
+
+export const actor = v.strictObject(
+	{
+		library: slug,
+		person: v.optional(v.pipe(v.string('required'), v.maxLength(64, 'too-long'))),
+		role: v.optional(v.literal('county', 'role'))
+	},
+	'actor'
+);

@@ -1,0 +1,125 @@
+/**
+ * Transactions: immutable, write-once documents with `_id: "tx:" + transactionId`.
+ * Everything that happens in the bank is one of these; state is their fold (fold.ts).
+ */
+import * as v from 'valibot';
+import { isTransactionId } from './ids';
+import { actor, amount, dateWindow, days, requiredText, skillList, transactionId } from './schema-parts';
+
+export const TX_PREFIX = 'tx:';
+export const MAX_DESCRIPTION = 1000;
+
+const txId = v.pipe(
+	v.string('required'),
+	v.startsWith(TX_PREFIX, 'txid'),
+	v.check((s) => isTransactionId(s.slice(TX_PREFIX.length)), 'txid')
+);
+
+const base = {
+	_id: txId,
+	_rev: v.optional(v.string()),
+	type: v.literal('tx', 'type'),
+	by: actor
+};
+
+const offerTerms = {
+	skills: skillList,
+	description: requiredText(MAX_DESCRIPTION),
+	days,
+	/** Empty means undated: a date is agreed when someone asks. */
+	dates: v.pipe(v.array(dateWindow, 'dates'), v.maxLength(10, 'too-many')),
+	maxTravelKm: v.optional(amount(2000))
+};
+
+const requestTerms = {
+	skills: skillList,
+	description: requiredText(MAX_DESCRIPTION),
+	days,
+	/** Empty means flexible. */
+	dates: v.pipe(v.array(dateWindow, 'dates'), v.maxLength(10, 'too-many')),
+	urgency: v.picklist(['planned', 'urgent'], 'urgency')
+};
+
+const ref = transactionId;
+const reason = v.optional(v.pipe(v.string(), v.maxLength(500, 'too-long')));
+
+export const travelSchema = v.strictObject(
+	{ km: amount(5000), tolls: amount(100_000), meals: amount(100_000) },
+	'travel'
+);
+
+export const policyTerms = {
+	/** How far below zero a library may go, in days. */
+	creditLimit: v.pipe(days, v.maxValue(20, 'too-large')),
+	travelRatePerKm: amount(100),
+	mealAllowance: amount(10_000)
+};
+
+export const transactionSchema = v.variant(
+	'kind',
+	[
+		v.strictObject({ ...base, kind: v.literal('offer.posted'), ...offerTerms }),
+		v.strictObject({ ...base, kind: v.literal('offer.revised'), offer: ref, ...offerTerms }),
+		v.strictObject({ ...base, kind: v.literal('offer.paused'), offer: ref }),
+		v.strictObject({ ...base, kind: v.literal('offer.resumed'), offer: ref }),
+		v.strictObject({ ...base, kind: v.literal('offer.withdrawn'), offer: ref }),
+		v.strictObject({ ...base, kind: v.literal('request.posted'), ...requestTerms }),
+		v.strictObject({ ...base, kind: v.literal('request.revised'), request: ref, ...requestTerms }),
+		v.strictObject({ ...base, kind: v.literal('request.withdrawn'), request: ref }),
+		v.strictObject({
+			...base,
+			kind: v.literal('request.accepted'),
+			request: ref,
+			dates: v.optional(dateWindow)
+		}),
+		v.strictObject({
+			...base,
+			kind: v.literal('exchange.proposed'),
+			offer: ref,
+			days,
+			dates: dateWindow
+		}),
+		v.strictObject({ ...base, kind: v.literal('exchange.accepted'), exchange: ref }),
+		v.strictObject({ ...base, kind: v.literal('exchange.declined'), exchange: ref, reason }),
+		v.strictObject({ ...base, kind: v.literal('exchange.cancelled'), exchange: ref, reason }),
+		v.strictObject({
+			...base,
+			kind: v.literal('exchange.completed'),
+			exchange: ref,
+			days,
+			travel: travelSchema
+		}),
+		v.strictObject({
+			...base,
+			kind: v.literal('exchange.reversed'),
+			exchange: ref,
+			reason: requiredText(500)
+		}),
+		v.strictObject({ ...base, kind: v.literal('policy.set'), ...policyTerms })
+	],
+	'kind'
+);
+
+export type Transaction = v.InferOutput<typeof transactionSchema>;
+export type TransactionKind = Transaction['kind'];
+export type TransactionOf<K extends TransactionKind> = Extract<Transaction, { kind: K }>;
+export type Actor = Transaction['by'];
+export type Travel = v.InferOutput<typeof travelSchema>;
+export type DateWindow = { from: string; to: string };
+
+/** The transaction id inside a `tx:` document id. */
+export function txIdOf(tx: { _id: string }): string {
+	return tx._id.slice(TX_PREFIX.length);
+}
+
+export function isTransactionDocId(id: string): boolean {
+	return id.startsWith(TX_PREFIX);
+}
+
+/** Builds a transaction document; the caller supplies the id from its clock. */
+export function makeTransaction<T extends Omit<Transaction, '_id' | 'type' | '_rev'>>(
+	id: string,
+	fields: T
+): T & { _id: string; type: 'tx' } {
+	return { _id: TX_PREFIX + id, type: 'tx', ...fields };
+}

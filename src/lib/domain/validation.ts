@@ -1,0 +1,50 @@
+/**
+ * One entry point that tells whether a document may exist, and if not, why, in codes the UI
+ * translates. The server's validate_doc_update enforces the same rules (couchdb/validate.js).
+ */
+import * as v from 'valibot';
+import { librarySchema, personSchema, type LibraryDoc, type PersonDoc } from './directory';
+import { transactionSchema, type Transaction } from './transactions';
+
+export interface ValidationIssue {
+	/** Dotted path of the offending field, '' for the document as a whole. */
+	field: string;
+	/** Message code, e.g. `days` or `too-long`; see i18n `invalid.*`. */
+	code: string;
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
+
+export type BankDocument = Transaction | LibraryDoc | PersonDoc;
+
+function run<T>(schema: v.GenericSchema<unknown, T>, input: unknown): Validated<T> {
+	const result = v.safeParse(schema, input, { abortPipeEarly: true });
+	if (result.success) return { ok: true, value: result.output };
+	return {
+		ok: false,
+		issues: result.issues.map((issue) => ({
+			field: (issue.path ?? []).map((item) => String(item.key)).join('.'),
+			code: issue.message
+		}))
+	};
+}
+
+export function validateTransaction(input: unknown): Validated<Transaction> {
+	return run(transactionSchema, input);
+}
+
+export function validateLibrary(input: unknown): Validated<LibraryDoc> {
+	return run(librarySchema, input);
+}
+
+export function validatePerson(input: unknown): Validated<PersonDoc> {
+	return run(personSchema, input);
+}
+
+export function validateDocument(input: unknown): Validated<BankDocument> {
+	const type = typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
+	if (type === 'tx') return validateTransaction(input);
+	if (type === 'library') return validateLibrary(input);
+	if (type === 'person') return validatePerson(input);
+	return { ok: false, issues: [{ field: 'type', code: 'type' }] };
+}

@@ -1,0 +1,13 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+export default {
+	preprocess: vitePreprocess(),
+	kit: {
+		// A single-page app: every route is rendered in the browser from the local replica,
+		// so one prerendered fallback page serves all deep links (also offline, via the precache).
+		adapter: adapter({ fallback: 'index.html' }),
+		alias: { $domain: 'src/lib/domain' }
+	}
+};

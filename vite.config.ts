@@ -1,0 +1,33 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vitest/config';
+import { manifest } from './src/lib/pwa/manifest.ts';
+
+export default defineConfig({
+	plugins: [
+		sveltekit(),
+		SvelteKitPWA({
+			strategies: 'generateSW',
+			// The app registers the worker itself (src/lib/pwa/updates.svelte.ts) so that a new
+			// version is announced, never forced in the middle of someone's work.
+			injectRegister: false,
+			registerType: 'prompt',
+			manifest,
+			kit: { adapterFallback: 'index.html', spa: true },
+			workbox: {
+				globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,json}'],
+				navigateFallback: '/index.html',
+				// The database lives under /db and must never be answered from the cache.
+				navigateFallbackDenylist: [/^\/db/],
+				clientsClaim: true
+			}
+		})
+	],
+	test: {
+		include: ['src/**/*.test.ts', 'couchdb/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		setupFiles: ['tests/setup-node.ts'],
+		testTimeout: 30_000,
+		hookTimeout: 60_000,
+		pool: 'forks'
+	}
+});
