@@ -67,6 +67,8 @@ describe('transaction ids', () => {
 	it('refuse malformed ids and device ids', () => {
 		expect(isTransactionId('not-an-id')).toBe(false);
 		expect(() => formatTransactionId(ZERO_CLOCK, 'UPPER')).toThrow();
+		expect(() => formatTransactionId({ ms: 1.5, counter: 0 }, 'devicea1')).toThrow();
+		expect(tick(ZERO_CLOCK, 1234.9)).toEqual({ ms: 1234, counter: 0 });
 		expect(newDeviceId()).toMatch(/^[a-z0-9]{16}$/);
 	});
 });

@@ -40,6 +40,7 @@ function cryptoBytes(n: number): Uint8Array {
 
 export function formatTransactionId(clock: Clock, deviceId: string): string {
 	if (!isDeviceId(deviceId)) throw new Error(`Invalid device id: ${deviceId}`);
+	if (!Number.isSafeInteger(clock.ms) || clock.ms < 0) throw new Error(`Invalid clock: ${clock.ms}`);
 	return (
 		clock.ms.toString(36).padStart(MS_WIDTH, '0') +
 		'-' +
@@ -64,7 +65,8 @@ export function transactionTime(id: string): number {
  * The clock after making one local event at wall time `now`: it never goes backwards, even
  * when the device's wall clock does, and it stays ahead of every id it has observed.
  */
-export function tick(clock: Clock, now: number): Clock {
+export function tick(clock: Clock, wallMs: number): Clock {
+	const now = Math.floor(wallMs);
 	if (now > clock.ms) return { ms: now, counter: 0 };
 	if (clock.counter >= MAX_COUNTER) return { ms: clock.ms + 1, counter: 0 };
 	return { ms: clock.ms, counter: clock.counter + 1 };

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { fold } from '../../src/lib/domain/fold';
+import { balanceOf, totalOfBalances } from '../../src/lib/domain/ledger';
+import { validateDocument } from '../../src/lib/domain/validation';
+import type { Transaction } from '../../src/lib/domain/transactions';
+import { buildDemoCounty, demoLibraries } from './seed';
+
+describe('the demo county', () => {
+	const plan = buildDemoCounty('byttebank');
+	const transactions = plan.documents.filter((d) => d._id.startsWith('tx:')) as unknown as Transaction[];
+
+	it('has the 22 Hedmark libraries, the county library and a login for each', () => {
+		expect(demoLibraries()).toHaveLength(23);
+		expect(plan.documents.filter((d) => d._id.startsWith('library:'))).toHaveLength(23);
+		expect(plan.users).toHaveLength(23);
+		expect(plan.users.find((u) => u.name === 'fylket')?.roles).toContain('county');
+	});
+
+	it('contains only valid documents that the fold accepts', () => {
+		for (const doc of plan.documents) expect(validateDocument(doc).issues ?? [], doc._id).toEqual([]);
+		const state = fold(transactions);
+		expect(state.rejected.size).toBe(0);
+	});
+
+	it('has a year of completed exchanges, so balances differ and still sum to zero', () => {
+		const state = fold(transactions);
+		const completed = [...state.exchanges.values()].filter((e) => e.status === 'completed');
+		expect(completed.length).toBeGreaterThan(40);
+		const balances = new Set(demoLibraries().map((l) => balanceOf(state, l.id)));
+		expect(balances.size).toBeGreaterThan(4);
+		expect(totalOfBalances(state)).toBe(0);
+		expect([...state.offers.values()].filter((o) => o.status === 'open').length).toBeGreaterThan(8);
+		expect([...state.requests.values()].filter((r) => r.status === 'open').length).toBeGreaterThan(3);
+	});
+
+	it('is the same every time it is built', () => {
+		expect(buildDemoCounty('byttebank')).toEqual(plan);
+	});
+});

@@ -1,0 +1,97 @@
+/**
+ * Sets up a county on any CouchDB-compatible server over HTTP: databases, security objects,
+ * design documents, users and (optionally) documents. Idempotent: what exists and matches is
+ * left alone, so running it twice changes nothing. Passwords of existing users are never reset.
+ */
+import { validateDocUpdateSource } from './design/validate';
+import { couch, type CouchTarget } from './http';
+import { countyDbSecurity, usersDbSecurity } from './security';
+
+export interface ProvisionUser {
+	name: string;
+	password: string;
+	roles: string[];
+	/** Shown in the app: the person's full name. */
+	fullName?: string;
+}
+
+export interface ProvisionPlan {
+	countyDb: string;
+	users: ProvisionUser[];
+	/** Documents to create when missing (never overwritten). */
+	documents: Array<{ _id: string } & Record<string, unknown>>;
+}
+
+export interface ProvisionReport {
+	changed: string[];
+	unchanged: string[];
+}
+
+type Doc = { _id: string; _rev?: string } & Record<string, unknown>;
+
+export const designDocuments = (): Doc[] => [
+	{ _id: '_design/validation', language: 'javascript', validate_doc_update: validateDocUpdateSource }
+];
+
+function sameContent(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+	const strip = ({ _rev, ...rest }: Record<string, unknown>) => rest;
+	return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
+}
+
+export async function provision(target: CouchTarget, plan: ProvisionPlan): Promise<ProvisionReport> {
+	const report: ProvisionReport = { changed: [], unchanged: [] };
+	const note = (changed: boolean, what: string) => (changed ? report.changed : report.unchanged).push(what);
+
+	for (const db of ['_users', plan.countyDb]) {
+		const { status } = await couch(target, 'PUT', `/${db}`, undefined, [412]);
+		note(status !== 412, `database ${db}`);
+	}
+
+	for (const [db, security] of [[plan.countyDb, countyDbSecurity], ['_users', usersDbSecurity]] as const) {
+		const current = await couch<Record<string, unknown>>(target, 'GET', `/${db}/_security`);
+		const same = JSON.stringify(current.body ?? {}) === JSON.stringify(security);
+		if (!same) await couch(target, 'PUT', `/${db}/_security`, security);
+		note(!same, `security of ${db}`);
+	}
+
+	for (const design of designDocuments()) {
+		const path = `/${plan.countyDb}/${design._id}`;
+		const current = await couch<Doc>(target, 'GET', path, undefined, [404]);
+		const same = current.status === 200 && sameContent(current.body, design);
+		if (!same) await couch(target, 'PUT', path, current.status === 200 ? { ...design, _rev: current.body._rev } : design);
+		note(!same, design._id);
+	}
+
+	for (const user of plan.users) {
+		const path = `/_users/${encodeURIComponent(`org.couchdb.user:${user.name}`)}`;
+		const current = await couch(target, 'GET', path, undefined, [404]);
+		if (current.status === 404) {
+			await couch(target, 'PUT', path, {
+				_id: `org.couchdb.user:${user.name}`,
+				type: 'user',
+				name: user.name,
+				password: user.password,
+				roles: user.roles,
+				fullName: user.fullName
+			});
+		}
+		note(current.status === 404, `user ${user.name}`);
+	}
+
+	if (plan.documents.length) {
+		const ids = plan.documents.map((d) => d._id);
+		const existing = await couch<{ rows: Array<{ key: string; error?: string; value?: { deleted?: boolean } }> }>(
+			target,
+			'POST',
+			`/${plan.countyDb}/_all_docs`,
+			{ keys: ids }
+		);
+		const present = new Set(existing.body.rows.filter((r) => !r.error).map((r) => r.key));
+		const missing = plan.documents.filter((d) => !present.has(d._id));
+		for (let i = 0; i < missing.length; i += 500) {
+			await couch(target, 'POST', `/${plan.countyDb}/_bulk_docs`, { docs: missing.slice(i, i + 500) });
+		}
+		note(missing.length > 0, `${missing.length} of ${plan.documents.length} documents`);
+	}
+	return report;
+}

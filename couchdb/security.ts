@@ -1,0 +1,23 @@
+/**
+ * Who may enter which database. Members only: a librarian whose membership is not yet approved
+ * has no `librarian` role and reads nothing. County users administer `_users` (approve members,
+ * set roles) without being server admins; Apache CouchDB needs
+ * `[couchdb] users_db_security_editable = true` for that (couchdb/local.ini).
+ */
+export const COUNTY_ROLE = 'county';
+export const LIBRARIAN_ROLE = 'librarian';
+export const LIBRARY_ROLE_PREFIX = 'library:';
+
+export function libraryRole(slug: string): string {
+	return LIBRARY_ROLE_PREFIX + slug;
+}
+
+export const countyDbSecurity = {
+	admins: { names: [], roles: [COUNTY_ROLE] },
+	members: { names: [], roles: [LIBRARIAN_ROLE, COUNTY_ROLE] }
+};
+
+export const usersDbSecurity = {
+	admins: { names: [], roles: [COUNTY_ROLE] },
+	members: { names: [], roles: [] }
+};

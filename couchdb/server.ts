@@ -1,0 +1,140 @@
+/**
+ * The embedded server: one origin serving the PWA at `/` and a CouchDB-compatible database
+ * (express-pouchdb on LevelDB) at `/db`. Production may use Apache CouchDB behind a reverse
+ * proxy instead (README); the app cannot tell the difference.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import express from 'express';
+import expressPouchDB from 'express-pouchdb';
+import sirv from 'sirv';
+import { createServerPouchDB } from './server-pouchdb';
+import { usersGuard } from './users-guard';
+
+export const DB_MOUNT = '/db';
+
+export interface EmbeddedServerOptions {
+	dataDir: string;
+	port: number;
+	host?: string;
+	/** The built PWA to serve at `/`; omitted, only the database is served. */
+	appDir?: string;
+	adminName?: string;
+	/** PBKDF2 iterations for new passwords (express-pouchdb's JS implementation is slow). */
+	passwordIterations?: number;
+	/** Keep LevelDB in memory (tests): nothing is written to dataDir but the config. */
+	inMemory?: boolean;
+}
+
+export interface EmbeddedServer {
+	url: string;
+	dbUrl: string;
+	admin: { name: string; password: string };
+	close(): Promise<void>;
+}
+
+interface Secrets {
+	adminPassword: string;
+	cookieSecret: string;
+}
+
+/** Secrets survive restarts, so sessions and the admin login stay valid; never committed. */
+function loadSecrets(dataDir: string): Secrets {
+	const file = join(dataDir, 'secrets.json');
+	if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Secrets;
+	const secrets: Secrets = {
+		adminPassword: process.env.COUCHDB_ADMIN_PASSWORD ?? randomBytes(18).toString('base64url'),
+		cookieSecret: randomBytes(32).toString('hex')
+	};
+	writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+	return secrets;
+}
+
+function configure(app: ReturnType<typeof expressPouchDB>, settings: Record<string, Record<string, unknown>>) {
+	return Promise.all(
+		Object.entries(settings).flatMap(([section, values]) =>
+			Object.entries(values).map(
+				([key, value]) =>
+					new Promise<void>((done, fail) =>
+						app.couchConfig.set(section, key, value, (error) => (error ? fail(error) : done()))
+					)
+			)
+		)
+	);
+}
+
+export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
+	const dataDir = resolve(options.dataDir);
+	mkdirSync(dataDir, { recursive: true });
+	const secrets = loadSecrets(dataDir);
+	const adminName = options.adminName ?? 'admin';
+	mkdirSync(join(dataDir, 'db'), { recursive: true });
+	const PouchDB = createServerPouchDB(join(dataDir, 'db'), options.inMemory ?? false);
+
+	const pouchApp = expressPouchDB(PouchDB, {
+		mode: 'fullCouchDB',
+		configPath: join(dataDir, 'config.json'),
+		logPath: join(dataDir, 'log.txt'),
+		overrideMode: { exclude: ['routes/fauxton', 'routes/replicate', 'replicator', 'routes/special-test-auth'] }
+	});
+	await configure(pouchApp, {
+		admins: { [adminName]: secrets.adminPassword },
+		couch_httpd_auth: {
+			secret: secrets.cookieSecret,
+			iterations: options.passwordIterations ?? 10_000,
+			timeout: 60 * 60 * 24 * 14,
+			allow_persistent_cookies: true
+		},
+		couchdb: { max_document_size: 16 * 1024 * 1024 },
+		log: { level: 'warning' }
+	});
+
+	const app = express();
+	app.disable('x-powered-by');
+	let dbUrl = '';
+	const usersDb = new PouchDB('_users');
+	app.use(
+		`${DB_MOUNT}/_users`,
+		usersGuard({
+			dbUrl: () => dbUrl,
+			storedRoles: async (id) => {
+				try {
+					const doc = (await usersDb.get(id)) as { roles?: string[] };
+					return doc.roles ?? [];
+				} catch {
+					return null;
+				}
+			}
+		})
+	);
+	app.use(DB_MOUNT, pouchApp);
+	if (options.appDir) {
+		// Immutable build assets may be cached for ever; the shell and worker must revalidate.
+		app.use(sirv(options.appDir, { single: true, dev: false, etag: true, setHeaders: cacheHeaders }));
+	}
+
+	const server: Server = await new Promise((done) => {
+		const s = app.listen(options.port, options.host ?? '127.0.0.1', () => done(s));
+	});
+	const { port } = server.address() as AddressInfo;
+	const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
+	const url = `http://${host}:${port}`;
+	dbUrl = url + DB_MOUNT;
+	return {
+		url,
+		dbUrl,
+		admin: { name: adminName, password: secrets.adminPassword },
+		close: async () => {
+			server.closeAllConnections();
+			await new Promise<void>((done) => server.close(() => done()));
+		}
+	};
+}
+
+function cacheHeaders(res: { setHeader(name: string, value: string): void }, pathname: string): void {
+	if (pathname.startsWith('/_app/immutable/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+	else res.setHeader('Cache-Control', 'no-cache');
+}

@@ -1,0 +1,40 @@
+/**
+ * `npm start`: serves the built PWA and the county database on one origin, provisions the
+ * county on first start (idempotently on every start) and loads the demo county.
+ */
+import { existsSync } from 'node:fs';
+import { configFromEnv } from './config';
+import { buildDemoCounty, DEMO_COUNTY_USER, DEMO_PASSWORD } from './demo/seed';
+import { startExternalProxy } from './external';
+import { provision } from './provision';
+import { startEmbeddedServer } from './server';
+
+const config = configFromEnv();
+if (!existsSync(config.appDir)) {
+	console.error(`The app is not built (${config.appDir} is missing): run "npm run build" or "npm start".`);
+	process.exit(1);
+}
+
+const server = config.couchdbUrl
+	? await startExternalProxy({ ...config, couchdbUrl: config.couchdbUrl, admin: config.couchdbAdmin! })
+	: await startEmbeddedServer({ dataDir: config.dataDir, port: config.port, host: config.host, appDir: config.appDir });
+
+const target = config.couchdbUrl ? { url: config.couchdbUrl, admin: config.couchdbAdmin! } : { url: server.dbUrl, admin: server.admin };
+const plan = config.demo ? buildDemoCounty(config.countyDb) : { countyDb: config.countyDb, users: [], documents: [] };
+const report = await provision(target, plan);
+
+console.log(`\nByttebank is running at ${server.url}`);
+console.log(`  database: ${config.couchdbUrl ?? `${server.dbUrl} (embedded, data in ${config.dataDir})`}`);
+console.log(`  provisioned: ${report.changed.length ? report.changed.join(', ') : 'nothing to change'}`);
+if (config.demo) {
+	const libraries = plan.users.filter((u) => u.name !== DEMO_COUNTY_USER).map((u) => u.name);
+	console.log(`\nDemo logins (password "${DEMO_PASSWORD}" for all):`);
+	console.log(`  county librarian: ${DEMO_COUNTY_USER}`);
+	console.log(`  librarians:       ${libraries.join(', ')}`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.on(signal, () => {
+		void server.close().then(() => process.exit(0));
+	});
+}

@@ -1,0 +1,82 @@
+/**
+ * Closes a hole in express-pouchdb 4.2: a user may edit its own `_users` document and give
+ * itself any role (STACK-NOTES.md, "SECURITY"). Apache CouchDB refuses that ("Only _admin may
+ * edit roles"); here this guard does, in front of `/_users`. Roles may be set or changed only
+ * by a server admin or a county user, and nobody but a server admin may grant system roles.
+ */
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { sessionOf, type UserContext } from './session-of';
+
+export interface UsersGuardOptions {
+	/** Base URL of the database mount, for `_session` look-ups (e.g. http://127.0.0.1:8080/db). */
+	dbUrl: () => string;
+	/** Reads the stored roles of a user document, or null when it does not exist. */
+	storedRoles: (docId: string) => Promise<string[] | null>;
+}
+
+interface UserDocLike {
+	_id?: string;
+	name?: string;
+	roles?: unknown;
+	_deleted?: boolean;
+}
+
+const WRITE_METHODS = new Set(['PUT', 'POST', 'DELETE', 'COPY']);
+
+function sameRoles(a: string[], b: string[]): boolean {
+	const x = [...a].sort();
+	const y = [...b].sort();
+	return x.length === y.length && x.every((role, i) => role === y[i]);
+}
+
+function documentsWritten(req: Request): UserDocLike[] {
+	const body = req.body as unknown;
+	const path = req.path.replace(/^\/+/, '');
+	if (path === '_bulk_docs') {
+		const docs = (body as { docs?: unknown })?.docs;
+		return Array.isArray(docs) ? (docs as UserDocLike[]) : [];
+	}
+	if (!body || typeof body !== 'object') return [];
+	const doc = body as UserDocLike;
+	// PUT /_users/<id> names the document in the path.
+	if (req.method === 'PUT' && path && !path.startsWith('_')) return [{ ...doc, _id: decodeURIComponent(path) }];
+	return [doc];
+}
+
+function mayManageRoles(user: UserContext): boolean {
+	return user.roles.includes('_admin') || user.roles.includes('county');
+}
+
+export function usersGuard(options: UsersGuardOptions): Router {
+	const router = express.Router();
+	router.use(express.json({ limit: '1mb' }));
+	router.use(async (req: Request, res: Response, next: NextFunction) => {
+		if (!WRITE_METHODS.has(req.method)) return next();
+		// Anything but JSON (multipart, for one) would slip past the role check unread.
+		const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+		if (hasBody && !req.is('application/json')) {
+			return res.status(415).json({ error: 'bad_content_type', reason: 'User documents must be sent as application/json' });
+		}
+		try {
+			const docs = documentsWritten(req).filter((doc) => !doc._deleted);
+			let user: UserContext | undefined;
+			for (const doc of docs) {
+				const id = doc._id ?? (doc.name ? `org.couchdb.user:${doc.name}` : undefined);
+				const wanted = Array.isArray(doc.roles) ? (doc.roles as unknown[]).map(String) : [];
+				const stored = id ? await options.storedRoles(id) : null;
+				if (sameRoles(wanted, stored ?? [])) continue;
+				user ??= await sessionOf(req, options.dbUrl());
+				if (!mayManageRoles(user)) {
+					return res.status(403).json({ error: 'forbidden', reason: 'Only the county or a server admin may change roles' });
+				}
+				if (!user.roles.includes('_admin') && wanted.some((role) => role.startsWith('_'))) {
+					return res.status(403).json({ error: 'forbidden', reason: 'System roles can only be given by a server admin' });
+				}
+			}
+			next();
+		} catch (error) {
+			next(error);
+		}
+	});
+	return router;
+}

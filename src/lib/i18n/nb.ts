@@ -1,0 +1,121 @@
+/**
+ * Norwegian Bokmål: the default language, and the source of every message key.
+ * `{name}` is replaced by a parameter; an object with `one`/`other` picks a plural form.
+ */
+export const nb = {
+	'app.name': 'Byttebank',
+	'app.tagline': 'Bibliotekene låner hverandre en arbeidsdag – og får den tilbake.',
+	'nav.overview': 'Oversikt',
+	'nav.logout': 'Logg ut',
+	'nav.main': 'Hovedmeny',
+
+	'login.title': 'Logg inn',
+	'login.name': 'Brukernavn',
+	'login.password': 'Passord',
+	'login.submit': 'Logg inn',
+	'login.busy': 'Logger inn …',
+	'login.failed': 'Feil brukernavn eller passord.',
+	'login.offline': 'Du er uten nett. Første innlogging på en enhet krever nett.',
+	'login.server': 'Fikk ikke kontakt med serveren. Prøv igjen om litt.',
+	'login.noLibrary': 'Brukeren er ikke knyttet til et bibliotek ennå. Be fylkesbiblioteket om tilgang.',
+	'login.required': 'Fyll inn brukernavn og passord.',
+
+	'logout.title': 'Logg ut',
+	'logout.keep': 'Logg ut, behold dataene på enheten',
+	'logout.erase': 'Logg ut og slett dataene fra enheten',
+	'logout.pending': {
+		one: '{count} endring er ikke sendt til fylket ennå. Sletter du dataene, går den tapt.',
+		other: '{count} endringer er ikke sendt til fylket ennå. Sletter du dataene, går de tapt.'
+	},
+
+	'sync.offline': 'Uten nett',
+	'sync.connecting': 'Kobler til …',
+	'sync.active': 'Synkroniserer …',
+	'sync.upToDate': 'Oppdatert',
+	'sync.error': 'Synkronisering feilet – prøver igjen',
+	'sync.unauthorized': 'Innloggingen er utløpt – logg inn igjen. Endringene dine er tatt vare på.',
+	'sync.lastSynced': 'Sist synkronisert {time}',
+	'sync.never': 'Ikke synkronisert ennå',
+	'sync.pending': { one: '{count} endring venter på å bli sendt', other: '{count} endringer venter på å bli sendt' },
+	'sync.denied': {
+		one: '{count} endring ble avvist av serveren',
+		other: '{count} endringer ble avvist av serveren'
+	},
+
+	'overview.balance': 'Saldo',
+	'overview.days': { one: '{count} dag', other: '{count} dager' },
+	'overview.owed': 'Dere skylder {days}. Dere kan låne inntil {limit} under null.',
+	'overview.credit': 'Dere har {days} til gode hos de andre bibliotekene.',
+	'overview.even': 'Dere går i null.',
+	'overview.available': 'Dere kan ta imot hjelp i {days} til.',
+	'overview.committed': '{days} er avtalt, men ikke utført ennå.',
+	'overview.statement': 'Kontoutskrift',
+	'overview.statementEmpty': 'Ingen utførte bytter ennå.',
+	'overview.openOffers': 'Åpne tilbud i fylket',
+	'overview.openRequests': 'Åpne forespørsler i fylket',
+	'overview.loading': 'Henter data …',
+	'overview.firstSync': 'Henter fylkets data for første gang. Dette tar litt tid på en treg linje.',
+
+	'entry.credit': 'Hjalp {library}',
+	'entry.debit': 'Fikk hjelp fra {library}',
+	'entry.reversal': 'Korrigert av fylket ({library})',
+
+	'storage.used': '{used} brukt av {quota}',
+	'update.available': 'En ny versjon av Byttebank er klar.',
+	'update.reload': 'Last inn på nytt',
+	'update.later': 'Senere',
+
+	'reject.offer-unknown': 'Tilbudet finnes ikke (ennå).',
+	'reject.offer-not-open': 'Tilbudet er ikke åpent lenger.',
+	'reject.offer-not-paused': 'Tilbudet er ikke satt på pause.',
+	'reject.offer-withdrawn': 'Tilbudet er trukket tilbake.',
+	'reject.offer-too-few-days': 'Tilbudet har bare {left} dager igjen.',
+	'reject.offer-days-below-taken': 'Det er allerede avtalt {taken} dager fra dette tilbudet.',
+	'reject.own-offer': 'Dere kan ikke be om deres eget tilbud.',
+	'reject.request-unknown': 'Forespørselen finnes ikke (ennå).',
+	'reject.request-taken': '{library} godtok denne forespørselen først.',
+	'reject.request-withdrawn': 'Forespørselen er trukket tilbake.',
+	'reject.own-request': 'Dere kan ikke godta deres egen forespørsel.',
+	'reject.exchange-unknown': 'Byttet finnes ikke (ennå).',
+	'reject.exchange-not-proposed': 'Byttet er ikke lenger et forslag.',
+	'reject.exchange-not-active': 'Byttet er allerede avsluttet.',
+	'reject.exchange-not-accepted': 'Byttet er ikke avtalt, så det kan ikke bekreftes.',
+	'reject.exchange-not-completed': 'Bare utførte bytter kan korrigeres.',
+	'reject.not-owner': 'Bare {library} kan endre dette.',
+	'reject.not-counterparty': 'Bare {library} kan svare på dette forslaget.',
+	'reject.not-party': 'Bare de to bibliotekene i byttet kan avlyse det.',
+	'reject.only-host-completes': 'Bare vertsbiblioteket ({library}) kan bekrefte dagene.',
+	'reject.more-than-agreed': 'Dere kan ikke bekrefte flere dager enn avtalt ({days}).',
+	'reject.over-limit': '{library} ville gått under grensen på {limit} dager. Tilgjengelig nå: {available}.',
+	'reject.county-only': 'Bare fylkesbiblioteket kan gjøre dette.',
+	'reject.duplicate': 'Dette er allerede registrert.',
+
+	'invalid.required': 'Må fylles ut.',
+	'invalid.too-long': 'Teksten er for lang.',
+	'invalid.too-many': 'For mange valg.',
+	'invalid.days': 'Oppgi dager i halve eller hele dager, fra 0,5 til 20.',
+	'invalid.date': 'Ugyldig dato.',
+	'invalid.date-order': 'Sluttdato kan ikke være før startdato.',
+	'invalid.date-window': 'Ugyldig periode.',
+	'invalid.email': 'Ugyldig e-postadresse.',
+	'invalid.slug': 'Bare små bokstaver, tall og bindestrek.',
+	'invalid.skills-empty': 'Velg minst én oppgave.',
+	'invalid.skills': 'Ugyldig oppgave.',
+	'invalid.skill': 'Ugyldig oppgave.',
+	'invalid.duplicates': 'Samme valg er tatt med to ganger.',
+	'invalid.not-negative': 'Kan ikke være negativt.',
+	'invalid.too-large': 'Tallet er for stort.',
+	'invalid.number': 'Oppgi et tall.',
+	'invalid.level': 'Velg et nivå fra 1 til 3.',
+	'invalid.coordinates': 'Ugyldige koordinater.',
+	'invalid.country': 'Oppgi landkode med to bokstaver.',
+	'invalid.txid': 'Ugyldig referanse.',
+	'invalid.kind': 'Ukjent type hendelse.',
+	'invalid.type': 'Ukjent dokumenttype.',
+	'invalid.urgency': 'Velg planlagt eller akutt.',
+	'invalid.unknown': 'Ugyldig verdi.'
+} as const;
+
+export type MessageKey = keyof typeof nb;
+export type Message = string | { one: string; other: string };
+export type Messages = Record<MessageKey, Message>;

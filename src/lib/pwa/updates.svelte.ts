@@ -1,0 +1,42 @@
+/**
+ * The service worker's update cycle: a new version waits until the user chooses to reload,
+ * never forced in the middle of work. Checks hourly and whenever the app is shown again.
+ */
+import { registerSW } from 'virtual:pwa-register';
+
+const CHECK_EVERY_MS = 60 * 60 * 1000;
+
+class Updates {
+	available = $state(false);
+	#update: ((reload?: boolean) => Promise<void>) | undefined;
+
+	start(): void {
+		if (!('serviceWorker' in navigator) || this.#update) return;
+		this.#update = registerSW({
+			immediate: true,
+			onNeedRefresh: () => {
+				this.available = true;
+			},
+			onRegisteredSW: (_url, registration) => {
+				if (!registration) return;
+				const check = () => {
+					if (navigator.onLine) void registration.update();
+				};
+				setInterval(check, CHECK_EVERY_MS);
+				document.addEventListener('visibilitychange', () => {
+					if (document.visibilityState === 'visible') check();
+				});
+			}
+		});
+	}
+
+	async reload(): Promise<void> {
+		await this.#update?.(true);
+	}
+
+	dismiss(): void {
+		this.available = false;
+	}
+}
+
+export const updates = new Updates();

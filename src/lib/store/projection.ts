@@ -1,0 +1,49 @@
+/**
+ * Turns the fold's state and the directory into the rows of the read model. Pure, so the
+ * rows a page shows are exactly what the domain computed: a page never computes a balance.
+ */
+import type { LibraryDoc, PersonDoc } from '$lib/domain/directory';
+import { availableOf, balanceOf, committedOf } from '$lib/domain/ledger';
+import type { BankState } from '$lib/domain/state';
+import type { EntryRow, LibraryRow, MetaRow, PersonRow } from './read-model';
+
+export interface Directory {
+	libraries: Map<string, LibraryDoc>;
+	people: Map<string, PersonDoc>;
+}
+
+export interface Projection {
+	libraries: LibraryRow[];
+	people: PersonRow[];
+	offers: BankState['offers'] extends Map<string, infer T> ? T[] : never;
+	requests: BankState['requests'] extends Map<string, infer T> ? T[] : never;
+	exchanges: BankState['exchanges'] extends Map<string, infer T> ? T[] : never;
+	entries: EntryRow[];
+	rejected: BankState['rejected'] extends Map<string, infer T> ? T[] : never;
+	meta: MetaRow;
+}
+
+function withoutRevision<T extends { _rev?: string; _conflicts?: string[] }>(doc: T): Omit<T, '_rev' | '_conflicts'> {
+	const { _rev, _conflicts, ...rest } = doc;
+	void _rev;
+	void _conflicts;
+	return rest;
+}
+
+export function project(state: BankState, directory: Directory, now: number): Projection {
+	return {
+		libraries: [...directory.libraries.values()].map((doc) => ({
+			...withoutRevision(doc),
+			balance: balanceOf(state, doc.slug),
+			committed: committedOf(state, doc.slug),
+			available: availableOf(state, doc.slug)
+		})),
+		people: [...directory.people.values()].map(withoutRevision),
+		offers: [...state.offers.values()],
+		requests: [...state.requests.values()],
+		exchanges: [...state.exchanges.values()],
+		entries: state.entries.map((entry) => ({ ...entry, key: `${entry.tx}/${entry.library}` })),
+		rejected: [...state.rejected.values()],
+		meta: { key: 'projection', lastId: state.lastId, transactions: state.count, policy: state.policy, projectedAt: now }
+	};
+}

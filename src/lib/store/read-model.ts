@@ -1,0 +1,58 @@
+/**
+ * The read model: the fold projected into indexed tables. Pages read only from here, through
+ * live queries, so every screen updates itself when sync brings news. One database per user,
+ * so a shared tablet never mixes two libraries' views.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { Exchange, LedgerEntry, Offer, Request } from '$lib/domain/state';
+import type { Rejection } from '$lib/domain/rejection';
+import type { LibraryDoc, PersonDoc } from '$lib/domain/directory';
+import type { Policy } from '$lib/domain/policy';
+
+export interface LibraryRow extends Omit<LibraryDoc, '_rev' | '_conflicts'> {
+	balance: number;
+	committed: number;
+	/** What it may still receive before reaching the credit limit. */
+	available: number;
+}
+
+export type PersonRow = Omit<PersonDoc, '_rev' | '_conflicts'>;
+export interface EntryRow extends LedgerEntry {
+	key: string;
+}
+export interface MetaRow {
+	key: 'projection';
+	lastId: string;
+	transactions: number;
+	policy: Policy;
+	projectedAt: number;
+}
+
+export class ReadModel extends Dexie {
+	libraries!: EntityTable<LibraryRow, '_id'>;
+	people!: EntityTable<PersonRow, '_id'>;
+	offers!: EntityTable<Offer, 'id'>;
+	requests!: EntityTable<Request, 'id'>;
+	exchanges!: EntityTable<Exchange, 'id'>;
+	entries!: EntityTable<EntryRow, 'key'>;
+	rejected!: EntityTable<Rejection, 'tx'>;
+	meta!: EntityTable<MetaRow, 'key'>;
+
+	constructor(name: string) {
+		super(name);
+		this.version(1).stores({
+			libraries: '_id, slug, region, balance',
+			people: '_id, library, *skillIds',
+			offers: 'id, library, status, *skills',
+			requests: 'id, library, status, *skills',
+			exchanges: 'id, provider, host, status',
+			entries: 'key, library, exchange, tx',
+			rejected: 'tx, by',
+			meta: 'key'
+		});
+	}
+}
+
+export function readModelName(user: string): string {
+	return `byttebank-view-${user}`;
+}

@@ -1,0 +1,53 @@
+/**
+ * Live two-way replication between the local replica and the county database, with retry and
+ * back-off. It reports what happens through callbacks and never decides what the UI shows.
+ */
+import { SyncState } from './sync-state';
+import type { Replica } from '$lib/store/replica';
+
+export interface ReplicationEvents {
+	state(state: SyncState): void;
+	synced(at: number): void;
+	pushed(docIds: string[]): void;
+	denied(docId: string, reason: string): void;
+}
+
+const MAX_BACKOFF_MS = 60_000;
+
+/** Doubles the wait after each failure, up to a minute, with jitter so tablets do not stampede. */
+export function backOff(delay: number): number {
+	if (delay === 0) return 1_000;
+	return Math.min(MAX_BACKOFF_MS, delay * 2) * (0.75 + Math.random() * 0.5);
+}
+
+export function startReplication(replica: Replica, remoteUrl: string, events: ReplicationEvents): () => void {
+	events.state(SyncState.Connecting);
+	const remote = new (replica.constructor as new (name: string, options: object) => Replica)(remoteUrl, {
+		skip_setup: true,
+		fetch: (url: string | Request, opts?: RequestInit) => fetch(url, { ...opts, credentials: 'same-origin' })
+	});
+	const sync = replica.sync(remote, { live: true, retry: true, back_off_function: backOff, batch_size: 100 });
+	sync
+		.on('active', () => events.state(SyncState.Active))
+		.on('change', (info: { direction: string; change: { docs: Array<{ _id: string }> } }) => {
+			if (info.direction === 'push') events.pushed(info.change.docs.map((d) => d._id));
+		})
+		.on('paused', (error?: unknown) => {
+			if (error) return events.state(statusOf(error) === 401 ? SyncState.Unauthorized : SyncState.Error);
+			events.synced(Date.now());
+			events.state(SyncState.UpToDate);
+		})
+		.on('denied', (error: unknown) => {
+			const e = error as { id?: string; reason?: string; message?: string };
+			events.denied(e.id ?? '?', e.reason ?? e.message ?? 'forbidden');
+		})
+		.on('error', (error: unknown) => events.state(statusOf(error) === 401 ? SyncState.Unauthorized : SyncState.Error));
+	return () => {
+		sync.cancel();
+		void remote.close();
+	};
+}
+
+function statusOf(error: unknown): number | undefined {
+	return typeof error === 'object' && error !== null ? (error as { status?: number }).status : undefined;
+}
