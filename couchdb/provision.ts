@@ -3,7 +3,7 @@
  * design documents, users and (optionally) documents. Idempotent: what exists and matches is
  * left alone, so running it twice changes nothing. Passwords of existing users are never reset.
  */
-import { validateDocUpdateSource } from './design/validate';
+import { validateDocUpdateSource } from './design/validate-source';
 import { couch, type CouchTarget } from './http';
 import { countyDbSecurity, usersDbSecurity } from './security';
 
@@ -33,9 +33,12 @@ export const designDocuments = (): Doc[] => [
 	{ _id: '_design/validation', language: 'javascript', validate_doc_update: validateDocUpdateSource }
 ];
 
-function sameContent(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-	const strip = ({ _rev, ...rest }: Record<string, unknown>) => rest;
-	return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
+/** Same fields and values, whatever order the server returns them in. */
+function sameContent(current: Record<string, unknown>, wanted: Record<string, unknown>): boolean {
+	const keys = (doc: Record<string, unknown>) => Object.keys(doc).filter((k) => k !== '_rev').sort();
+	const a = keys(current);
+	const b = keys(wanted);
+	return a.length === b.length && a.every((k, i) => k === b[i] && JSON.stringify(current[k]) === JSON.stringify(wanted[k]));
 }
 
 export async function provision(target: CouchTarget, plan: ProvisionPlan): Promise<ProvisionReport> {

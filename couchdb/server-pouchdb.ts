@@ -6,8 +6,10 @@ import HttpAdapter from 'pouchdb-adapter-http';
 import mapreduce from 'pouchdb-mapreduce';
 import replication from 'pouchdb-replication';
 
+// Plugins change the PouchDB class itself, so they are installed once per process.
+const ServerPouchDB = PouchDB.plugin(HttpAdapter).plugin(mapreduce).plugin(replication).plugin(LevelAdapter).plugin(MemoryAdapter);
+
 export function createServerPouchDB(prefix: string, inMemory: boolean): PouchDB.Static {
-	const Base = PouchDB.plugin(HttpAdapter).plugin(mapreduce).plugin(replication);
-	if (inMemory) return Base.plugin(MemoryAdapter).defaults({ adapter: 'memory' });
-	return Base.plugin(LevelAdapter).defaults({ prefix: prefix + '/', adapter: 'leveldb' });
+	if (inMemory) return ServerPouchDB.defaults({ adapter: 'memory' });
+	return ServerPouchDB.defaults({ prefix: prefix + '/', adapter: 'leveldb' });
 }

@@ -53,17 +53,13 @@ function loadSecrets(dataDir: string): Secrets {
 	return secrets;
 }
 
-function configure(app: ReturnType<typeof expressPouchDB>, settings: Record<string, Record<string, unknown>>) {
-	return Promise.all(
-		Object.entries(settings).flatMap(([section, values]) =>
-			Object.entries(values).map(
-				([key, value]) =>
-					new Promise<void>((done, fail) =>
-						app.couchConfig.set(section, key, value, (error) => (error ? fail(error) : done()))
-					)
-			)
-		)
-	);
+/** Settings are written one at a time: express-pouchdb saves its config file on every set. */
+async function configure(app: ReturnType<typeof expressPouchDB>, settings: Record<string, Record<string, unknown>>) {
+	for (const [section, values] of Object.entries(settings)) {
+		for (const [key, value] of Object.entries(values)) {
+			await new Promise<void>((done, fail) => app.couchConfig.set(section, key, value, (error) => (error ? fail(error) : done())));
+		}
+	}
 }
 
 export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {

@@ -1,0 +1,21 @@
+/** The server the browser tests talk to: the built app and a fresh demo county every run. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildDemoCounty } from '../../couchdb/demo/seed';
+import { provision } from '../../couchdb/provision';
+import { startEmbeddedServer } from '../../couchdb/server';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'byttebank-e2e-'));
+const server = await startEmbeddedServer({ dataDir, port: Number(process.env.PORT), appDir: 'build', passwordIterations: 10 });
+await provision({ url: server.dbUrl, admin: server.admin }, buildDemoCounty('byttebank'));
+console.log(`e2e server at ${server.url}`);
+
+const stop = () => {
+	void server.close().finally(() => {
+		rmSync(dataDir, { recursive: true, force: true });
+		process.exit(0);
+	});
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
