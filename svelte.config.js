@@ -8,6 +8,11 @@ export default {
 		// A single-page app: every route is rendered in the browser from the local replica,
 		// so one prerendered fallback page serves all deep links (also offline, via the precache).
 		adapter: adapter({ fallback: 'index.html' }),
-		alias: { $domain: 'src/lib/domain' }
+		typescript: {
+			// The server, provisioning and tests are type-checked with the app.
+			config: (config) => {
+				config.include.push('../couchdb/**/*.ts', '../couchdb/**/*.d.ts', '../tests/**/*.ts', '../playwright.config.ts');
+			}
+		}
 	}
 };

@@ -9,7 +9,7 @@ import replication from 'pouchdb-replication';
 // Plugins change the PouchDB class itself, so they are installed once per process.
 const ServerPouchDB = PouchDB.plugin(HttpAdapter).plugin(mapreduce).plugin(replication).plugin(LevelAdapter).plugin(MemoryAdapter);
 
-export function createServerPouchDB(prefix: string, inMemory: boolean): PouchDB.Static {
+export function createServerPouchDB(prefix: string, inMemory: boolean) {
 	if (inMemory) return ServerPouchDB.defaults({ adapter: 'memory' });
 	return ServerPouchDB.defaults({ prefix: prefix + '/', adapter: 'leveldb' });
 }

@@ -7,7 +7,7 @@ import { TransactionIdSource } from './ids';
 import { applyNewer } from './fold';
 import { availableOf } from './ledger';
 import { createState } from './state';
-import { makeTransaction, type Transaction, type Actor } from './transactions';
+import { makeTransaction, type Actor, type Transaction, type TransactionFields } from './transactions';
 
 export const HISTORY_LIBRARIES = ['alvdal', 'eidskog', 'elverum', 'hamar', 'tolga', 'stange', 'grue', 'os'];
 const SKILLS = ['cataloguing', 'plastic-covering', 'shelving', 'weeding', 'front-desk', 'outreach'];
@@ -47,7 +47,7 @@ export function generateHistory(size: number, seed: number, libraries = HISTORY_
 	};
 	let now = Date.UTC(2026, 0, 1);
 
-	const write = (library: string, fields: Omit<Transaction, '_id' | 'type' | 'by'>): void => {
+	const write = (library: string, fields: TransactionFields): void => {
 		const isCounty = library === COUNTY.library;
 		// Devices' clocks disagree by up to two minutes: concurrent writes interleave.
 		const id = (isCounty ? countyDevice : devices.get(library)!).next(now + Math.floor(random() * 120_000));

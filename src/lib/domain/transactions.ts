@@ -107,6 +107,10 @@ export type Actor = Transaction['by'];
 export type Travel = v.InferOutput<typeof travelSchema>;
 export type DateWindow = { from: string; to: string };
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** What an author fills in: the transaction without its id, type and author. */
+export type TransactionFields = DistributiveOmit<Transaction, '_id' | 'type' | '_rev' | 'by'>;
+
 /** The transaction id inside a `tx:` document id. */
 export function txIdOf(tx: { _id: string }): string {
 	return tx._id.slice(TX_PREFIX.length);

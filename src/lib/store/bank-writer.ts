@@ -4,12 +4,11 @@
  * nothing and the form keeps what the user typed.
  */
 import type { TransactionIdSource } from '$lib/domain/ids';
-import { makeTransaction, type Actor, type Transaction } from '$lib/domain/transactions';
+import { makeTransaction, type Actor, type Transaction, type TransactionFields } from '$lib/domain/transactions';
 import { validateTransaction, type ValidationIssue } from '$lib/domain/validation';
 import type { DeviceStore } from './device';
 import type { Replica } from './replica';
 
-type Fields = Omit<Transaction, '_id' | 'type' | '_rev' | 'by'>;
 export type WriteResult = { ok: true; id: string } | { ok: false; issues: ValidationIssue[] };
 
 export class BankWriter {
@@ -21,7 +20,7 @@ export class BankWriter {
 		private readonly user: string
 	) {}
 
-	async write(fields: Fields): Promise<WriteResult> {
+	async write(fields: TransactionFields): Promise<WriteResult> {
 		const id = this.ids.next();
 		const doc = makeTransaction(id, { ...fields, by: this.actor } as Omit<Transaction, '_id' | 'type'>);
 		const checked = validateTransaction(doc);
