@@ -24,7 +24,7 @@ export default defineConfig({
 		})
 	],
 	test: {
-		include: ['src/**/*.test.ts', 'couchdb/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'couchdb/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/corpus/**/*.test.ts'],
 		setupFiles: ['tests/setup-node.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
