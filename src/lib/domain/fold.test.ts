@@ -209,3 +209,24 @@ describe('incremental apply', () => {
 		expect(state.rejected.size).toBe(0);
 	});
 });
+
+describe('visit reports', () => {
+	it('may be written once by each side after completion, and not before', () => {
+		const { w, offer, proposal, accept } = offerFlow();
+		const early = w.write('exchange.reported', 'eidskog', { exchange: idOf(proposal), done: 'Katalogiserte' });
+		const complete = w.write('exchange.completed', 'tolga', { exchange: idOf(proposal), days: 2, travel: noTravel });
+		const visitor = w.write('exchange.reported', 'eidskog', { exchange: idOf(proposal), done: 'Katalogiserte 80 bøker', tips: 'Ta med egen laptop' });
+		const again = w.write('exchange.reported', 'eidskog', { exchange: idOf(proposal), done: 'Enda en' });
+		const host = w.write('exchange.reported', 'tolga', { exchange: idOf(proposal), done: 'Fikk ryddet etterslepet', learned: 'Nye rutiner for plasting' });
+		const stranger = w.write('exchange.reported', 'hamar', { exchange: idOf(proposal), done: 'Hei' });
+		const state = fold([offer, proposal, accept, early, complete, visitor, again, host, stranger]);
+		expect(state.rejected.get(idOf(early))?.code).toBe('exchange-not-completed');
+		expect(state.rejected.get(idOf(again))?.code).toBe('report-exists');
+		expect(state.rejected.get(idOf(stranger))?.code).toBe('not-party');
+		expect(state.exchanges.get(idOf(proposal))?.reports).toEqual([
+			{ tx: idOf(visitor), library: 'eidskog', done: 'Katalogiserte 80 bøker', learned: undefined, tips: 'Ta med egen laptop' },
+			{ tx: idOf(host), library: 'tolga', done: 'Fikk ryddet etterslepet', learned: 'Nye rutiner for plasting', tips: undefined }
+		]);
+		expect(state.exchanges.get(idOf(proposal))?.skills).toEqual(['cataloguing']);
+	});
+});

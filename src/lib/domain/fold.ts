@@ -10,6 +10,7 @@ import { Refusal } from './rejection';
 import * as exchanges from './rules-exchanges';
 import * as offers from './rules-offers';
 import { policySet } from './rules-policy';
+import { exchangeReported } from './rules-reports';
 import * as requests from './rules-requests';
 import { createState, type BankState } from './state';
 import { txIdOf, type Transaction, type TransactionKind, type TransactionOf } from './transactions';
@@ -32,6 +33,7 @@ const rules: { [K in TransactionKind]: Rule<K> } = {
 	'exchange.cancelled': exchanges.exchangeCancelled,
 	'exchange.completed': exchanges.exchangeCompleted,
 	'exchange.reversed': exchanges.exchangeReversed,
+	'exchange.reported': exchangeReported,
 	'policy.set': policySet
 };
 

@@ -26,6 +26,7 @@ export type RejectionCode =
 	| 'more-than-agreed'
 	| 'over-limit'
 	| 'county-only'
+	| 'report-exists'
 	| 'duplicate';
 
 export type RejectionParams = Record<string, string | number>;

@@ -41,6 +41,8 @@ export function exchangeProposed(state: BankState, id: string, tx: TransactionOf
 	state.exchanges.set(id, {
 		id,
 		source: { offer: offer.id },
+		skills: [...offer.skills],
+		reports: [],
 		provider: offer.library,
 		host: tx.by.library,
 		proposedBy: tx.by.library,

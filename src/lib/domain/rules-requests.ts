@@ -63,6 +63,8 @@ export function requestAccepted(state: BankState, id: string, tx: TransactionOf<
 	state.exchanges.set(id, {
 		id,
 		source: { request: request.id },
+		skills: [...request.skills],
+		reports: [],
 		provider: tx.by.library,
 		host: request.library,
 		proposedBy: tx.by.library,

@@ -37,9 +37,20 @@ export interface Request {
 	updated: string;
 }
 
+/** What a visitor or host learned from a visit, for all members to read. */
+export interface VisitReport {
+	tx: string;
+	library: string;
+	done: string;
+	learned?: string;
+	tips?: string;
+}
+
 export interface Exchange {
 	id: string;
 	source: { offer: string } | { request: string };
+	/** The skills of the offer or request it came from, for browsing reports by skill. */
+	skills: string[];
 	/** The library whose librarian travels and works: it earns the days. */
 	provider: string;
 	/** The library that receives the help: it pays the days. */
@@ -51,6 +62,7 @@ export interface Exchange {
 	daysWorked?: number;
 	travel?: Travel;
 	reason?: string;
+	reports: VisitReport[];
 	/** Every transaction that changed it, in order. */
 	history: string[];
 	updated: string;

@@ -8,6 +8,7 @@ import { actor, amount, dateWindow, days, requiredText, skillList, transactionId
 
 export const TX_PREFIX = 'tx:';
 export const MAX_DESCRIPTION = 1000;
+export const MAX_REPORT = 2000;
 
 const txId = v.pipe(
 	v.string('required'),
@@ -94,6 +95,14 @@ export const transactionSchema = v.variant(
 			kind: v.literal('exchange.reversed'),
 			exchange: ref,
 			reason: requiredText(500)
+		}),
+		v.strictObject({
+			...base,
+			kind: v.literal('exchange.reported'),
+			exchange: ref,
+			done: requiredText(MAX_REPORT),
+			learned: v.optional(v.pipe(v.string(), v.maxLength(MAX_REPORT, 'too-long'))),
+			tips: v.optional(v.pipe(v.string(), v.maxLength(MAX_REPORT, 'too-long')))
 		}),
 		v.strictObject({ ...base, kind: v.literal('policy.set'), ...policyTerms })
 	],

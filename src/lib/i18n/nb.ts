@@ -88,6 +88,7 @@ export const nb = {
 	'reject.more-than-agreed': 'Dere kan ikke bekrefte flere dager enn avtalt ({days}).',
 	'reject.over-limit': '{library} ville gått under grensen på {limit} dager. Tilgjengelig nå: {available}.',
 	'reject.county-only': 'Bare fylkesbiblioteket kan gjøre dette.',
+	'reject.report-exists': 'Dere har allerede skrevet en rapport fra dette besøket.',
 	'reject.duplicate': 'Dette er allerede registrert.',
 
 	'invalid.required': 'Må fylles ut.',

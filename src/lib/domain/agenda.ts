@@ -1,0 +1,70 @@
+/**
+ * What waits for a library, so the bank runs itself: proposals to answer, visits past their
+ * date to confirm, its requests that have matches, reports to write, days it owes.
+ */
+import { suggestionsForRequest, type MatchLibrary, type MatchOffer, type MatchPerson } from './matching';
+import type { Exchange, Offer, Request } from './state';
+
+export interface AgendaInput {
+	library: string;
+	/** Today as YYYY-MM-DD in the user's time zone. */
+	today: string;
+	exchanges: Exchange[];
+	requests: Request[];
+	offers: Offer[];
+	people: MatchPerson[];
+	libraries: Map<string, MatchLibrary>;
+}
+
+export interface Agenda {
+	toAnswer: Exchange[];
+	waitingForOthers: Exchange[];
+	toConfirm: Exchange[];
+	upcoming: Exchange[];
+	requestsWithMatches: Array<{ request: Request; matches: number }>;
+	reportsToWrite: Exchange[];
+	owes: number;
+	count: number;
+}
+
+function counterpartyOf(exchange: Exchange): string {
+	return exchange.proposedBy === exchange.host ? exchange.provider : exchange.host;
+}
+
+const byDate = (a: Exchange, b: Exchange) => (a.dates?.from ?? '').localeCompare(b.dates?.from ?? '') || a.id.localeCompare(b.id);
+
+export function agendaFor(input: AgendaInput): Agenda {
+	const { library, today } = input;
+	const mine = input.exchanges.filter((e) => e.provider === library || e.host === library);
+	const toAnswer = mine.filter((e) => e.status === 'proposed' && counterpartyOf(e) === library).sort(byDate);
+	const waitingForOthers = mine.filter((e) => e.status === 'proposed' && counterpartyOf(e) !== library).sort(byDate);
+	const accepted = mine.filter((e) => e.status === 'accepted');
+	const toConfirm = accepted.filter((e) => e.host === library && (!e.dates || e.dates.to < today)).sort(byDate);
+	const upcoming = accepted.filter((e) => !toConfirm.includes(e)).sort(byDate);
+	const reportsToWrite = mine.filter((e) => e.status === 'completed' && !e.reports.some((r) => r.library === library)).sort(byDate);
+
+	const openOffers: MatchOffer[] = input.offers.filter((o) => o.status === 'open');
+	const requestsWithMatches = input.requests
+		.filter((r) => r.library === library && r.status === 'open')
+		.map((request) => ({ request, matches: suggestionsForRequest(request, openOffers, input.people, input.libraries).length }))
+		.filter((r) => r.matches > 0);
+
+	const balance = input.libraries.get(library)?.balance ?? 0;
+	const owes = balance < 0 ? -balance : 0;
+	return {
+		toAnswer,
+		waitingForOthers,
+		toConfirm,
+		upcoming,
+		requestsWithMatches,
+		reportsToWrite,
+		owes,
+		count: toAnswer.length + toConfirm.length + requestsWithMatches.length
+	};
+}
+
+/** Today's date as YYYY-MM-DD in local time (not UTC: a Norwegian evening is still today). */
+export function localToday(now: Date = new Date()): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
