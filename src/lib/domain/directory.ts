@@ -4,7 +4,7 @@
  * with the highest `updated` wins on every replica (see conflicts.ts).
  */
 import * as v from 'valibot';
-import { optionalEmail, requiredText, skillId, slug, text, transactionId } from './schema-parts';
+import { couchFields, optionalEmail, requiredText, skillId, slug, text, transactionId } from './schema-parts';
 
 export const LIBRARY_PREFIX = 'library:';
 export const PERSON_PREFIX = 'person:';
@@ -12,12 +12,11 @@ export const PERSON_PREFIX = 'person:';
 export const SKILL_LEVELS = [1, 2, 3] as const;
 
 const docBase = {
-	_rev: v.optional(v.string()),
-	_conflicts: v.optional(v.array(v.string())),
+	...couchFields,
 	updated: transactionId
 };
 
-export const librarySchema = v.strictObject({
+export const librarySchema = v.pipe(v.strictObject({
 	...docBase,
 	_id: v.pipe(v.string('required'), v.startsWith(LIBRARY_PREFIX, 'id')),
 	type: v.literal('library', 'type'),
@@ -35,7 +34,10 @@ export const librarySchema = v.strictObject({
 	email: optionalEmail,
 	county: v.optional(v.boolean()),
 	active: v.boolean('required')
-});
+}),
+	// One library, one document: its id is made from its slug.
+	v.forward(v.check((doc) => doc._id === LIBRARY_PREFIX + doc.slug, 'id'), ['_id'])
+);
 
 export const personSchema = v.strictObject({
 	...docBase,

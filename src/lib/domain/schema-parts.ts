@@ -19,8 +19,19 @@ export const transactionId = v.pipe(
 
 export const text = (max: number) => v.pipe(v.string('required'), v.maxLength(max, 'too-long'));
 
+/** Not blank, and measured as stored: forms trim what people type before writing it. */
 export const requiredText = (max: number) =>
-	v.pipe(v.string('required'), v.trim(), v.minLength(1, 'required'), v.maxLength(max, 'too-long'));
+	v.pipe(v.string('required'), v.maxLength(max, 'too-long'), v.check((s) => s.trim().length > 0, 'required'));
+
+/** Fields CouchDB itself adds to documents it hands out or replicates. */
+export const couchFields = {
+	_rev: v.optional(v.string()),
+	_revisions: v.optional(
+		v.custom<Record<string, unknown>>((r) => typeof r === 'object' && r !== null && !Array.isArray(r), 'revisions')
+	),
+	_conflicts: v.optional(v.array(v.string())),
+	_deleted: v.optional(v.boolean())
+};
 
 export const days = v.pipe(
 	v.number('required'),

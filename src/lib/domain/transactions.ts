@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { isTransactionId } from './ids';
-import { actor, amount, dateWindow, days, requiredText, skillList, transactionId } from './schema-parts';
+import { actor, amount, couchFields, dateWindow, days, requiredText, skillList, transactionId } from './schema-parts';
 
 export const TX_PREFIX = 'tx:';
 export const MAX_DESCRIPTION = 1000;
@@ -18,7 +18,9 @@ const txId = v.pipe(
 
 const base = {
 	_id: txId,
-	_rev: v.optional(v.string()),
+	...couchFields,
+	// Transactions are never deleted.
+	_deleted: v.optional(v.literal(false, 'deleted')),
 	type: v.literal('tx', 'type'),
 	by: actor
 };

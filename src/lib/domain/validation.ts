@@ -1,6 +1,6 @@
 /**
  * One entry point that tells whether a document may exist, and if not, why, in codes the UI
- * translates. The server's validate_doc_update enforces the same rules (couchdb/validate.js).
+ * translates. The server's validate_doc_update enforces the same rules (couchdb/design/validate.js).
  */
 import * as v from 'valibot';
 import { librarySchema, personSchema, type LibraryDoc, type PersonDoc } from './directory';
@@ -41,7 +41,19 @@ export function validatePerson(input: unknown): Validated<PersonDoc> {
 	return run(personSchema, input);
 }
 
+/** The largest document, as JSON without the revision history CouchDB attaches. */
+export const MAX_DOCUMENT_JSON = 16384;
+
+function fitsSize(input: object): boolean {
+	const { _revisions, ...sized } = input as Record<string, unknown>;
+	void _revisions;
+	return JSON.stringify(sized).length <= MAX_DOCUMENT_JSON;
+}
+
 export function validateDocument(input: unknown): Validated<BankDocument> {
+	if (typeof input === 'object' && input !== null && !fitsSize(input)) {
+		return { ok: false, issues: [{ field: '', code: 'too-large' }] };
+	}
 	const type = typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
 	if (type === 'tx') return validateTransaction(input);
 	if (type === 'library') return validateLibrary(input);

@@ -114,6 +114,8 @@ export const nb = {
 	'invalid.kind': 'Ukjent type hendelse.',
 	'invalid.type': 'Ukjent dokumenttype.',
 	'invalid.urgency': 'Velg planlagt eller akutt.',
+	'invalid.deleted': 'Hendelser kan ikke slettes.',
+	'invalid.id': 'Ugyldig dokument-id.',
 	'invalid.unknown': 'Ugyldig verdi.'
 } as const;
 
