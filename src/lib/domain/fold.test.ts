@@ -149,7 +149,7 @@ describe('open requests', () => {
 		const state = fold([elverum, request, hamar]);
 		expect(state.requests.get(idOf(request))).toMatchObject({ status: 'filled', filledBy: idOf(hamar) });
 		expect(state.exchanges.get(idOf(hamar))).toMatchObject({ status: 'accepted', provider: 'hamar', host: 'tolga', days: 1 });
-		expect(state.rejected.get(idOf(elverum))).toMatchObject({ code: 'request-taken', params: { library: 'hamar' } });
+		expect(state.rejected.get(idOf(elverum))).toMatchObject({ code: "request-taken", target: idOf(request), params: { library: "hamar" } });
 		expect(state.exchanges.has(idOf(elverum))).toBe(false);
 	});
 

@@ -58,9 +58,16 @@ export function applyNewer(state: BankState, tx: Transaction): boolean {
 		return true;
 	} catch (error) {
 		if (!(error instanceof Refusal)) throw error;
-		state.rejected.set(id, { tx: id, kind: tx.kind, by: tx.by.library, code: error.code, params: error.params });
+		state.rejected.set(id, { tx: id, kind: tx.kind, by: tx.by.library, target: targetOf(tx), code: error.code, params: error.params });
 		return false;
 	}
+}
+
+function targetOf(tx: Transaction): string | undefined {
+	if ('exchange' in tx) return tx.exchange;
+	if ('request' in tx) return tx.request;
+	if ('offer' in tx) return tx.offer;
+	return undefined;
 }
 
 export function compareTransactions(a: Transaction, b: Transaction): number {

@@ -35,6 +35,8 @@ export interface Rejection {
 	tx: string;
 	kind: string;
 	by: string;
+	/** The offer, request or exchange it was about, so its page can say why. */
+	target?: string;
 	code: RejectionCode;
 	params: RejectionParams;
 }

@@ -34,12 +34,12 @@ export const couchFields = {
 };
 
 export const days = v.pipe(
-	v.number('required'),
+	v.number('number'),
 	v.check((n) => isDayAmount(n), 'days')
 );
 
 export const amount = (max: number) =>
-	v.pipe(v.number('required'), v.finite('number'), v.minValue(0, 'not-negative'), v.maxValue(max, 'too-large'));
+	v.pipe(v.number('number'), v.finite('number'), v.minValue(0, 'not-negative'), v.maxValue(max, 'too-large'));
 
 export function isIsoDate(value: string): boolean {
 	if (!ISO_DATE.test(value)) return false;

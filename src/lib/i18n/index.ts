@@ -26,3 +26,14 @@ export function formatDate(isoOrMs: string | number): string {
 }
 
 export type { MessageKey };
+
+/** "35 km · ca. 30 min" for a travel estimate. */
+export function distance(km: number, minutes: number): string {
+	if (km === 0) return t('distance.here');
+	const time = minutes < 60 ? t('time.minutes', { count: minutes }) : t('time.hours', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
+	return t('distance.kmTime', { km, time });
+}
+
+export function dateRange(window: { from: string; to: string }): string {
+	return window.from === window.to ? formatDate(window.from) : `${formatDate(window.from)} – ${formatDate(window.to)}`;
+}

@@ -47,7 +47,7 @@ export class ReadModel extends Dexie {
 			requests: 'id, library, status, *skills',
 			exchanges: 'id, provider, host, status',
 			entries: 'key, library, exchange, tx',
-			rejected: 'tx, by',
+			rejected: 'tx, by, target',
 			meta: 'key'
 		});
 	}

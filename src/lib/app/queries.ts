@@ -1,0 +1,16 @@
+/** Read-model look-ups that many pages share. They read; they never compute bank rules. */
+import type { MatchLibrary } from '$lib/domain/matching';
+import type { LibraryRow, ReadModel } from '$lib/store/read-model';
+
+export async function librariesBySlug(db: ReadModel): Promise<Map<string, LibraryRow>> {
+	const rows = await db.libraries.toArray();
+	return new Map(rows.map((row) => [row.slug, row]));
+}
+
+export function forMatching(libraries: Map<string, LibraryRow>): Map<string, MatchLibrary> {
+	return new Map([...libraries].map(([slug, l]) => [slug, { slug, lat: l.lat, lon: l.lon, balance: l.balance, active: l.active }]));
+}
+
+export function libraryName(libraries: Map<string, LibraryRow>, slug: string): string {
+	return libraries.get(slug)?.name ?? slug;
+}

@@ -1,0 +1,14 @@
+/** A rejected transaction's reason in the user's words, with library slugs turned into names. */
+import type { Rejection } from '$lib/domain/rejection';
+import { isMessageKey } from '$lib/i18n/translate';
+import { days, t } from '$lib/i18n';
+
+export function rejectionText(rejection: Rejection, nameOf: (slug: string) => string): string {
+	const params: Record<string, string | number> = { ...rejection.params };
+	if (typeof params.library === 'string') params.library = nameOf(params.library);
+	for (const key of ['limit', 'available', 'left', 'taken', 'days'] as const) {
+		if (typeof params[key] === 'number') params[key] = days(params[key] as number);
+	}
+	const key = `reject.${rejection.code}`;
+	return isMessageKey(key) ? t(key, params) : rejection.code;
+}
