@@ -1,6 +1,6 @@
 /** The app's words. Bokmål now; Nynorsk, Swedish and English slot in as catalogues. */
 import type { MessageKey } from './nb';
-import { formatDays, translate, type Locale, type Params } from './translate';
+import { formatDays, formatNumber, translate, type Locale, type Params } from './translate';
 
 let locale: Locale = 'nb';
 
@@ -36,4 +36,8 @@ export function distance(km: number, minutes: number): string {
 
 export function dateRange(window: { from: string; to: string }): string {
 	return window.from === window.to ? formatDate(window.from) : `${formatDate(window.from)} – ${formatDate(window.to)}`;
+}
+
+export function number(value: number): string {
+	return formatNumber(value, locale);
 }

@@ -42,7 +42,7 @@ export class ReadModel extends Dexie {
 		super(name);
 		this.version(1).stores({
 			libraries: '_id, slug, region, balance',
-			people: '_id, library, *skillIds',
+			people: '_id, library',
 			offers: 'id, library, status, *skills',
 			requests: 'id, library, status, *skills',
 			exchanges: 'id, provider, host, status',
