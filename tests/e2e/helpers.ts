@@ -8,6 +8,7 @@ export async function loginAs(page: Page, user: string, password = DEMO_PASSWORD
 	await page.getByLabel('Passord').fill(password);
 	await page.getByRole('button', { name: 'Logg inn' }).click();
 	await expect(page.getByTestId('library-name')).toBeVisible();
+	await expect(page.getByTestId('sync-status')).toContainText('Oppdatert');
 }
 
 /** Waits until the service worker controls the page, so a reload can be served offline. */

@@ -41,3 +41,8 @@ export function dateRange(window: { from: string; to: string }): string {
 export function number(value: number): string {
 	return formatNumber(value, locale);
 }
+
+/** "+1,5 dager", "−2 dager", "0 dager": balances always show their sign. */
+export function signedDays(count: number): string {
+	return count > 0 ? `+${days(count)}` : count < 0 ? `−${days(count)}` : days(0);
+}
