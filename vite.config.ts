@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
 import { manifest } from './src/lib/pwa/manifest';
 
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
 export default defineConfig({
+	define: { __APP_VERSION__: JSON.stringify(pkg.version) },
 	plugins: [
 		sveltekit(),
 		SvelteKitPWA({

@@ -1,4 +1,7 @@
-/** The server the browser tests talk to: the built app and a fresh demo county every run. */
+/**
+ * The server the browser tests talk to: the built app and the demo county. A fresh, throw-away
+ * county by default; with E2E_DATA_DIR it keeps its data, so a test can stop and restart it.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,14 +9,15 @@ import { buildDemoCounty } from '../../couchdb/demo/seed';
 import { provision } from '../../couchdb/provision';
 import { startEmbeddedServer } from '../../couchdb/server';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'byttebank-e2e-'));
+const keep = process.env.E2E_DATA_DIR;
+const dataDir = keep ?? mkdtempSync(join(tmpdir(), 'byttebank-e2e-'));
 const server = await startEmbeddedServer({ dataDir, port: Number(process.env.PORT), appDir: 'build', passwordIterations: 10 });
 await provision({ url: server.dbUrl, admin: server.admin }, buildDemoCounty('byttebank'));
 console.log(`e2e server at ${server.url}`);
 
 const stop = () => {
 	void server.close().finally(() => {
-		rmSync(dataDir, { recursive: true, force: true });
+		if (!keep) rmSync(dataDir, { recursive: true, force: true });
 		process.exit(0);
 	});
 };

@@ -3,18 +3,26 @@
  * Opening needs no network; replication starts when the network is there and restarts when
  * it comes back or the app returns to the foreground.
  */
+import { liveQuery } from 'dexie';
 import { TransactionIdSource } from '$lib/domain/ids';
 import { BankWriter } from '$lib/store/bank-writer';
 import type { DeviceStore, LastSession } from '$lib/store/device';
 import { Projector } from '$lib/store/projector';
 import { ReadModel, readModelName } from '$lib/store/read-model';
 import { openReplica, type Replica } from '$lib/store/replica';
-import { startReplication } from '$lib/sync/replication';
+import { DEFAULT_BATCH_SIZE, startReplication } from '$lib/sync/replication';
 import { DB_PATH } from '$lib/sync/session';
 import { SyncState } from '$lib/sync/sync-state';
 import { SyncStatus } from '$lib/sync/sync-status.svelte';
 
 export const COUNTY_DB = 'byttebank';
+
+/** Asks the browser not to evict the replica under storage pressure; it may say no. */
+async function askForPersistentStorage(): Promise<void> {
+	if (!navigator.storage?.persist) return;
+	if (await navigator.storage.persisted()) return;
+	await navigator.storage.persist().catch(() => false);
+}
 
 export class BankSession {
 	readonly sync = new SyncStatus();
@@ -38,10 +46,15 @@ export class BankSession {
 		this.writer = new BankWriter(this.#replica, this.device, ids, { library: this.user.library }, this.user.name);
 		this.#projector = new Projector(this.#replica, this.readModel, { onTransaction: (id) => ids.observe(id) });
 		await this.#projector.start();
-		await this.#countPending();
+		this.#watchOutbox();
+		const last = await this.device.settings.get(`lastSynced:${this.user.name}`);
+		if (typeof last?.value === 'number') this.sync.lastSynced = last.value;
+		void askForPersistentStorage();
 		this.#watchConnectivity();
 		this.#startSync();
 	}
+
+	#batchSize = DEFAULT_BATCH_SIZE;
 
 	#startSync(): void {
 		this.#stopReplication?.();
@@ -58,12 +71,15 @@ export class BankSession {
 				this.sync.lastSynced = at;
 				void this.device.settings.put({ key: `lastSynced:${this.user.name}`, value: at });
 			},
-			pushed: (ids) => void this.device.outbox.bulkDelete(ids).then(() => this.#countPending()),
+			pushed: (ids) => void this.device.outbox.bulkDelete(ids),
 			denied: (id, reason) => {
-				this.sync.denied = [...this.sync.denied.filter((d) => d.id !== id), { id, reason }];
-				void this.device.outbox.update(id, { denied: reason }).then(() => this.#countPending());
+				void this.device.outbox.update(id, { denied: reason });
+			},
+			shrink: (size) => {
+				this.#batchSize = size;
+				this.#startSync();
 			}
-		});
+		}, this.#batchSize);
 	}
 
 	/** Restarts sync after the user logs in again following an expired session. */
@@ -71,11 +87,17 @@ export class BankSession {
 		this.#startSync();
 	}
 
-	async #countPending(): Promise<void> {
-		const items = await this.device.outbox.where('user').equals(this.user.name).toArray();
-		this.sync.pending = items.filter((i) => !i.denied).length;
-		const last = await this.device.settings.get(`lastSynced:${this.user.name}`);
-		if (typeof last?.value === 'number' && this.sync.lastSynced === null) this.sync.lastSynced = last.value;
+	/** Pending and refused changes, live from the outbox: a write shows up at once, a reload keeps them. */
+	#watchOutbox(): void {
+		const subscription = liveQuery(() => this.device.outbox.where('user').equals(this.user.name).toArray()).subscribe((items) => {
+			this.sync.pending = items.filter((i) => !i.denied).length;
+			this.sync.denied = items.filter((i) => i.denied).map((i) => ({ id: i.id, reason: i.denied! }));
+		});
+		this.#listeners.push(() => subscription.unsubscribe());
+	}
+
+	async dismissDenied(id: string): Promise<void> {
+		await this.device.outbox.delete(id);
 	}
 
 	#watchConnectivity(): void {

@@ -1,6 +1,8 @@
 /**
  * Live two-way replication between the local replica and the county database, with retry and
  * back-off. It reports what happens through callbacks and never decides what the UI shows.
+ * A batch the server will not take in one request (413) or that times out is retried in
+ * smaller batches, down to a handful of documents.
  */
 import { SyncState } from './sync-state';
 import type { Replica } from '$lib/store/replica';
@@ -10,8 +12,12 @@ export interface ReplicationEvents {
 	synced(at: number): void;
 	pushed(docIds: string[]): void;
 	denied(docId: string, reason: string): void;
+	/** The batch was too big or too slow: start again with this many documents per batch. */
+	shrink(batchSize: number): void;
 }
 
+export const DEFAULT_BATCH_SIZE = 100;
+export const MIN_BATCH_SIZE = 5;
 const MAX_BACKOFF_MS = 60_000;
 
 /** Doubles the wait after each failure, up to a minute, with jitter so tablets do not stampede. */
@@ -20,20 +26,35 @@ export function backOff(delay: number): number {
 	return Math.min(MAX_BACKOFF_MS, delay * 2) * (0.75 + Math.random() * 0.5);
 }
 
-export function startReplication(replica: Replica, remoteUrl: string, events: ReplicationEvents): () => void {
+function statusOf(error: unknown): number | undefined {
+	return typeof error === 'object' && error !== null ? (error as { status?: number }).status : undefined;
+}
+
+/** Too large a request, or a gateway/server time-out: smaller batches may get through. */
+export function needsSmallerBatches(error: unknown): boolean {
+	const status = statusOf(error);
+	const name = typeof error === 'object' && error !== null ? String((error as { name?: string }).name ?? '') : '';
+	return status === 413 || status === 408 || status === 504 || /timeout/i.test(name);
+}
+
+export function startReplication(replica: Replica, remoteUrl: string, events: ReplicationEvents, batchSize = DEFAULT_BATCH_SIZE): () => void {
 	events.state(SyncState.Connecting);
 	const remote = new (replica.constructor as new (name: string, options: object) => Replica)(remoteUrl, {
 		skip_setup: true,
 		fetch: (url: string | Request, opts?: RequestInit) => fetch(url, { ...opts, credentials: 'same-origin' })
 	});
-	const sync = replica.sync(remote, { live: true, retry: true, back_off_function: backOff, batch_size: 100 });
+	const sync = replica.sync(remote, { live: true, retry: true, back_off_function: backOff, batch_size: batchSize, batches_limit: batchSize < DEFAULT_BATCH_SIZE ? 1 : 10 });
+	const failed = (error: unknown) => {
+		if (needsSmallerBatches(error) && batchSize > MIN_BATCH_SIZE) return events.shrink(Math.max(MIN_BATCH_SIZE, Math.floor(batchSize / 2)));
+		events.state(statusOf(error) === 401 ? SyncState.Unauthorized : SyncState.Error);
+	};
 	sync
 		.on('active', () => events.state(SyncState.Active))
 		.on('change', (info: { direction: string; change: { docs: Array<{ _id: string }> } }) => {
 			if (info.direction === 'push') events.pushed(info.change.docs.map((d) => d._id));
 		})
 		.on('paused', (error?: unknown) => {
-			if (error) return events.state(statusOf(error) === 401 ? SyncState.Unauthorized : SyncState.Error);
+			if (error) return failed(error);
 			events.synced(Date.now());
 			events.state(SyncState.UpToDate);
 		})
@@ -41,13 +62,9 @@ export function startReplication(replica: Replica, remoteUrl: string, events: Re
 			const e = error as { id?: string; reason?: string; message?: string };
 			events.denied(e.id ?? '?', e.reason ?? e.message ?? 'forbidden');
 		})
-		.on('error', (error: unknown) => events.state(statusOf(error) === 401 ? SyncState.Unauthorized : SyncState.Error));
+		.on('error', failed);
 	return () => {
 		sync.cancel();
 		void remote.close();
 	};
-}
-
-function statusOf(error: unknown): number | undefined {
-	return typeof error === 'object' && error !== null ? (error as { status?: number }).status : undefined;
 }

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { backOff, needsSmallerBatches } from './replication';
+
+describe('replication policy', () => {
+	it('backs off from one second to at most about a minute', () => {
+		expect(backOff(0)).toBe(1_000);
+		const waits = [backOff(1_000), backOff(40_000), backOff(60_000)];
+		expect(waits[0]).toBeGreaterThanOrEqual(1_500);
+		expect(waits[0]).toBeLessThanOrEqual(2_500);
+		for (const wait of waits.slice(1)) expect(wait).toBeLessThanOrEqual(75_000);
+	});
+
+	it('retries in smaller batches after a 413 or a time-out, but not after a refusal or an expired session', () => {
+		expect(needsSmallerBatches({ status: 413 })).toBe(true);
+		expect(needsSmallerBatches({ status: 504 })).toBe(true);
+		expect(needsSmallerBatches({ name: 'TimeoutError' })).toBe(true);
+		expect(needsSmallerBatches({ status: 401 })).toBe(false);
+		expect(needsSmallerBatches({ status: 403 })).toBe(false);
+		expect(needsSmallerBatches(undefined)).toBe(false);
+	});
+});
