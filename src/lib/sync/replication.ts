@@ -48,15 +48,34 @@ export function startReplication(replica: Replica, remoteUrl: string, events: Re
 		if (needsSmallerBatches(error) && batchSize > MIN_BATCH_SIZE) return events.shrink(Math.max(MIN_BATCH_SIZE, Math.floor(batchSize / 2)));
 		events.state(statusOf(error) === 401 ? SyncState.Unauthorized : SyncState.Error);
 	};
+	// The two-way sync's own 'paused' event drops the error (PouchDB 9), so an unreachable
+	// server would look "up to date". Each direction is watched instead: up to date means
+	// both directions paused without an error.
+	const direction: Record<'push' | 'pull', { active: boolean; error: unknown }> = {
+		push: { active: true, error: undefined },
+		pull: { active: true, error: undefined }
+	};
+	const settle = () => {
+		if (direction.push.active || direction.pull.active) return;
+		const error = direction.push.error ?? direction.pull.error;
+		if (error) return failed(error);
+		events.synced(Date.now());
+		events.state(SyncState.UpToDate);
+	};
+	for (const name of ['push', 'pull'] as const) {
+		const replication = (sync as unknown as Record<'push' | 'pull', { on(event: string, listener: (arg?: unknown) => void): void }>)[name];
+		replication.on('active', () => {
+			direction[name] = { active: true, error: undefined };
+		});
+		replication.on('paused', (error?: unknown) => {
+			direction[name] = { active: false, error };
+			settle();
+		});
+	}
 	sync
 		.on('active', () => events.state(SyncState.Active))
 		.on('change', (info: { direction: string; change: { docs: Array<{ _id: string }> } }) => {
 			if (info.direction === 'push') events.pushed(info.change.docs.map((d) => d._id));
-		})
-		.on('paused', (error?: unknown) => {
-			if (error) return failed(error);
-			events.synced(Date.now());
-			events.state(SyncState.UpToDate);
 		})
 		.on('denied', (error: unknown) => {
 			const e = error as { id?: string; reason?: string; message?: string };
