@@ -103,7 +103,8 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
 				} catch {
 					return null;
 				}
-			}
+			},
+			storedUser: (id) => usersDb.get<Record<string, unknown>>(id).catch(() => null)
 		})
 	);
 	app.use(DB_MOUNT, pouchApp);

@@ -202,10 +202,11 @@ function (newDoc, oldDoc, userCtx, secObj) {
 		if (!COUNTRY.test(value)) fail(path, 'must be a two-letter country code such as NO');
 	}
 
-	function listOf(item, max, what) {
+	function listOf(item, max, what, min) {
 		return function (value, path) {
 			if (!isArray(value)) fail(path, 'must be a list of ' + what);
 			for (var i = 0; i < value.length; i++) item(value[i], join(path, i));
+			if (min && value.length < min) fail(path, 'needs at least ' + min + ' ' + what);
 			if (value.length > max) fail(path, 'can hold at most ' + max + ' ' + what);
 		};
 	}
@@ -343,6 +344,7 @@ function (newDoc, oldDoc, userCtx, secObj) {
 				tips: opt(maxText(2000))
 			}
 		],
+		'travel.paid': [{ exchanges: req(listOf(transactionRef, 200, 'exchanges', 1)) }],
 		'policy.set': [
 			{
 				creditLimit: req(days),
@@ -355,7 +357,8 @@ function (newDoc, oldDoc, userCtx, secObj) {
 	// Acts only the county may do, always written with by.role "county".
 	var COUNTY_ONLY = {
 		'policy.set': 'set the bank\'s credit limit and travel rates',
-		'exchange.reversed': 'reverse an exchange'
+		'exchange.reversed': 'reverse an exchange',
+		'travel.paid': 'mark travel claims paid'
 	};
 
 	function kindNames() {

@@ -42,7 +42,7 @@ export const SEC_OBJ = {
 export const MAX_DOC_JSON = 16384;
 
 /** Kinds the county alone may write, always with `by.role: 'county'`. */
-export const COUNTY_ONLY_KINDS: readonly string[] = ['policy.set', 'exchange.reversed'];
+export const COUNTY_ONLY_KINDS: readonly string[] = ['policy.set', 'exchange.reversed', 'travel.paid'];
 
 export const LIBRARIES = ['hamar', 'tolga', 'eidskog', 'elverum', 'fylkesbiblioteket'] as const;
 export type Library = (typeof LIBRARIES)[number];
@@ -102,6 +102,7 @@ const ID = {
 	completed: txId(60 * 24 * 30, 'elverum'),
 	reversed: txId(60 * 24 * 31, 'fylkesbiblioteket'),
 	reported: txId(60 * 24 * 32, 'hamar'),
+	paid: txId(60 * 24 * 33, 'fylkesbiblioteket'),
 	offerWithdrawn: txId(60 * 24 * 40, 'hamar'),
 	personUpdated: txId(200, 'hamar'),
 	libraryUpdated: txId(210, 'hamar')
@@ -231,6 +232,10 @@ export const validTransactions: Record<TransactionKind, { author: Library; build
 				done: 'Katalogiserte 120 bøker i lokalsamlingen.',
 				tips: 'Avtal tilgang til biblioteksystemet på forhånd.'
 			})
+	},
+	'travel.paid': {
+		author: 'fylkesbiblioteket',
+		build: () => tx(ID.paid, 'travel.paid', county, { exchanges: [ID.proposed] })
 	},
 	'policy.set': {
 		author: 'fylkesbiblioteket',
@@ -450,6 +455,7 @@ const REQUIRED: Record<TransactionKind, string> = {
 	'exchange.completed': 'travel',
 	'exchange.reversed': 'reason',
 	'exchange.reported': 'done',
+	'travel.paid': 'exchanges',
 	'policy.set': 'creditLimit'
 };
 const UNKNOWN = ['price', 'status', 'approvedBy', 'comment', 'hours', 'owner', 'priority', 'note'];

@@ -11,6 +11,7 @@ import * as exchanges from './rules-exchanges';
 import * as offers from './rules-offers';
 import { policySet } from './rules-policy';
 import { exchangeReported } from './rules-reports';
+import { travelPaid } from './rules-travel';
 import * as requests from './rules-requests';
 import { createState, type BankState } from './state';
 import { txIdOf, type Transaction, type TransactionKind, type TransactionOf } from './transactions';
@@ -34,6 +35,7 @@ const rules: { [K in TransactionKind]: Rule<K> } = {
 	'exchange.completed': exchanges.exchangeCompleted,
 	'exchange.reversed': exchanges.exchangeReversed,
 	'exchange.reported': exchangeReported,
+	'travel.paid': travelPaid,
 	'policy.set': policySet
 };
 
@@ -64,6 +66,7 @@ export function applyNewer(state: BankState, tx: Transaction): boolean {
 }
 
 function targetOf(tx: Transaction): string | undefined {
+	if ('exchanges' in tx) return tx.exchanges[0];
 	if ('exchange' in tx) return tx.exchange;
 	if ('request' in tx) return tx.request;
 	if ('offer' in tx) return tx.offer;

@@ -114,6 +114,7 @@ export function exchangeCompleted(state: BankState, id: string, tx: TransactionO
 	postCompletion(state, id, exchange, tx.days);
 	exchange.status = 'completed';
 	exchange.daysWorked = tx.days;
+	exchange.completion = id;
 	exchange.travel = { ...tx.travel };
 	touch(exchange, id);
 }

@@ -60,7 +60,11 @@ export interface Exchange {
 	dates?: DateWindow;
 	status: ExchangeStatus;
 	daysWorked?: number;
+	/** The transaction in which the host confirmed the days. */
+	completion?: string;
 	travel?: Travel;
+	/** The county's transaction marking the travel claim paid. */
+	travelPaid?: string;
 	reason?: string;
 	reports: VisitReport[];
 	/** Every transaction that changed it, in order. */

@@ -106,6 +106,11 @@ export const transactionSchema = v.variant(
 			learned: v.optional(v.pipe(v.string(), v.maxLength(MAX_REPORT, 'too-long'))),
 			tips: v.optional(v.pipe(v.string(), v.maxLength(MAX_REPORT, 'too-long')))
 		}),
+		v.strictObject({
+			...base,
+			kind: v.literal('travel.paid'),
+			exchanges: v.pipe(v.array(ref, 'exchanges'), v.minLength(1, 'required'), v.maxLength(200, 'too-many'))
+		}),
 		v.strictObject({ ...base, kind: v.literal('policy.set'), ...policyTerms })
 	],
 	'kind'
