@@ -104,7 +104,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
 					return null;
 				}
 			},
-			storedUser: (id) => usersDb.get<Record<string, unknown>>(id).catch(() => null)
+			storedUser: (id) => (usersDb.get(id) as Promise<Record<string, unknown>>).catch(() => null)
 		})
 	);
 	app.use(DB_MOUNT, pouchApp);

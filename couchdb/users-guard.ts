@@ -3,6 +3,13 @@
  * itself any role (STACK-NOTES.md, "SECURITY"). Apache CouchDB refuses that ("Only _admin may
  * edit roles"); here this guard does, in front of `/_users`. Roles may be set or changed only
  * by a server admin or a county user, and nobody but a server admin may grant system roles.
+ *
+ * It also lets the county read other users' documents, which it needs to approve them. `_users`
+ * names the county a database admin (security.ts), but express-pouchdb 4.2 cannot honour
+ * database admins there: pouchdb-system-db's admin check reads `args.db`, which pouchdb-wrappers
+ * never sets (it passes `args.base`), so every read by anyone but a server admin or the
+ * document's owner fails with HTTP 500 "Cannot read properties of undefined (reading
+ * 'getSecurity')". The guard answers those reads itself from the stored document.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { sessionOf, type UserContext } from './session-of';
@@ -12,6 +19,8 @@ export interface UsersGuardOptions {
 	dbUrl: () => string;
 	/** Reads the stored roles of a user document, or null when it does not exist. */
 	storedRoles: (docId: string) => Promise<string[] | null>;
+	/** Reads a stored user document, or null when it does not exist. */
+	storedUser: (docId: string) => Promise<Record<string, unknown> | null>;
 }
 
 interface UserDocLike {
@@ -47,10 +56,26 @@ function mayManageRoles(user: UserContext): boolean {
 	return user.roles.includes('_admin') || user.roles.includes('county');
 }
 
+/** GET /_users/<user doc> by the county (no query options): served from the stored document. */
+async function countyRead(req: Request, res: Response, next: NextFunction, options: UsersGuardOptions): Promise<void> {
+	const path = req.path.replace(/^\/+/, '');
+	if (!path || path.startsWith('_') || path.includes('/') || Object.keys(req.query).length) return next();
+	try {
+		const user = await sessionOf(req, options.dbUrl());
+		if (!user.roles.includes('county') || user.roles.includes('_admin')) return next();
+		const doc = await options.storedUser(decodeURIComponent(path));
+		if (doc) res.json(doc);
+		else res.status(404).json({ error: 'not_found', reason: 'missing' });
+	} catch (error) {
+		next(error);
+	}
+}
+
 export function usersGuard(options: UsersGuardOptions): Router {
 	const router = express.Router();
 	router.use(express.json({ limit: '1mb' }));
 	router.use(async (req: Request, res: Response, next: NextFunction) => {
+		if (req.method === 'GET') return countyRead(req, res, next, options);
 		if (!WRITE_METHODS.has(req.method)) return next();
 		// Anything but JSON (multipart, for one) would slip past the role check unread.
 		const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;

@@ -6,7 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provision, type ProvisionUser } from '../../couchdb/provision';
-import { corpus, users, type CorpusCase, type CorpusUser, type Doc } from '../corpus/documents';
+import { fold } from '../../src/lib/domain/fold';
+import { formatTransactionId, parseTransactionId } from '../../src/lib/domain/ids';
+import type { Transaction, TransactionKind } from '../../src/lib/domain/transactions';
+import { corpus, libraryDoc, users, validTransactions, type CorpusCase, type CorpusUser, type Doc } from '../corpus/documents';
 import { login, request, startTestServer, type TestServer } from './embedded-server';
 
 type Outcome = { status: number; reason?: string };
@@ -140,5 +143,230 @@ describe('the corpus over HTTP: every case written for real as its user', () => 
 				expect([after.status, after.body._rev]).toEqual([before.status, before.body._rev]);
 			}
 		});
+	});
+});
+
+// ---- the issue's named cases --------------------------------------------------------------
+
+const librarians: ProvisionUser[] = [
+	{ name: 'kari.nordby', password: passwordOf('kari.nordby'), roles: ['librarian', 'library:hamar'] },
+	{ name: 'per.moen', password: passwordOf('per.moen'), roles: ['librarian', 'library:elverum'] },
+	{ name: 'ola.haugen', password: passwordOf('ola.haugen'), roles: ['librarian', 'library:tolga'] },
+	{ name: 'fylket', password: passwordOf('fylket'), roles: ['county', 'librarian', 'library:fylkesbiblioteket'] }
+];
+
+/** A transaction id `minutes` after another, from a device of the writer's library. */
+function txAfter(id: string, minutes: number, device: string): string {
+	return 'tx:' + formatTransactionId({ ms: parseTransactionId(id).clock.ms + minutes * 60_000, counter: 0 }, device);
+}
+
+const tx = (kind: TransactionKind, fields: Doc = {}): Doc => ({ ...validTransactions[kind].build(), ...fields });
+
+describe('who may write what: the named cases', () => {
+	let server: TestServer;
+	const cookies: Record<string, string> = {};
+	const as = (name: string | null, method: string, path: string, body?: unknown) =>
+		request(server.dbUrl, method, path, { cookie: name === null ? undefined : cookies[name], body });
+	const put = (name: string | null, doc: Doc) => as(name, 'PUT', `/byttebank/${encodeURIComponent(String(doc._id))}`, doc);
+
+	beforeAll(async () => {
+		server = await startTestServer({ countyDb: 'byttebank', users: librarians, documents: [] });
+		for (const { name, password } of librarians) cookies[name] = await login(server.dbUrl, name, password);
+		expect((await put('kari.nordby', tx('offer.posted'))).status).toBe(201);
+	});
+	afterAll(async () => {
+		await server?.stop();
+	});
+
+	it('refuses anonymous reads and writes with 401', async () => {
+		const offer = tx('offer.posted');
+		const attempts = [
+			await as(null, 'GET', '/byttebank/_all_docs'),
+			await as(null, 'GET', `/byttebank/${String(offer._id)}`),
+			await as(null, 'GET', '/byttebank/_changes'),
+			await as(null, 'PUT', `/byttebank/${String(tx('offer.paused')._id)}`, tx('offer.paused')),
+			await as(null, 'DELETE', `/byttebank/${String(offer._id)}`)
+		];
+		expect(attempts.map((a) => a.status)).toEqual([401, 401, 401, 401, 401]);
+
+		// _bulk_docs is checked per document on express-pouchdb (Apache CouchDB refuses the whole
+		// request with 401): each document comes back refused, and none is stored.
+		const bulk = await as(null, 'POST', '/byttebank/_bulk_docs', { docs: [tx('offer.resumed')] });
+		expect(bulk.body).toEqual([expect.objectContaining({ error: 'unauthorized' })]);
+		expect((await as('kari.nordby', 'GET', `/byttebank/${String(tx('offer.resumed')._id)}`)).status).toBe(404);
+	});
+
+	it('refuses a librarian writing for another library: 403 with a reason', async () => {
+		const forged = tx('request.posted', { by: { library: 'hamar' } });
+		const res = await put('ola.haugen', forged);
+		expect(res.status).toBe(403);
+		expect(res.body.reason).toMatch(/only write as your own library \(tolga\), not as hamar/);
+	});
+
+	it('stores a librarian accepting its own proposal (validate_doc_update cannot see the proposal), and the fold rejects it', async () => {
+		const proposal = tx('exchange.proposed');
+		expect((await put('per.moen', proposal)).status).toBe(201);
+		const ownAcceptance = tx('exchange.accepted', { _id: txAfter(String(proposal._id).slice(3), 10, 'elverumlaptop1'), by: { library: 'elverum' } });
+		expect((await put('per.moen', ownAcceptance)).status).toBe(201);
+
+		const state = fold(await storedTransactions('per.moen'));
+		expect(state.rejected.get(String(ownAcceptance._id).slice(3))?.code).toBe('not-counterparty');
+		expect(state.exchanges.get(String(proposal._id).slice(3))?.status).toBe('proposed');
+	});
+
+	it('stores a completion written by the provider (only the fold knows who hosts), and the fold rejects it', async () => {
+		const proposal = tx('exchange.proposed');
+		await put('per.moen', proposal); // 409 when the previous test already stored it
+		expect((await put('kari.nordby', tx('exchange.accepted'))).status).toBe(201);
+		const completed = tx('exchange.completed');
+		const byProvider = { ...completed, _id: txAfter(String(completed._id).slice(3), -60, 'hamarskranke01'), by: { library: 'hamar' } };
+		expect((await put('kari.nordby', byProvider)).status).toBe(201);
+
+		const state = fold(await storedTransactions('kari.nordby'));
+		expect(state.rejected.get(String(byProvider._id).slice(3))?.code).toBe('only-host-completes');
+		expect(state.exchanges.get(String(proposal._id).slice(3))?.status).toBe('accepted');
+	});
+
+	async function storedTransactions(name: string): Promise<Transaction[]> {
+		const res = await as(name, 'GET', '/byttebank/_all_docs?include_docs=true');
+		expect(res.status).toBe(200);
+		const rows = res.body.rows as Array<{ id: string; doc: Transaction }>;
+		return rows.filter((r) => r.id.startsWith('tx:')).map((r) => r.doc);
+	}
+
+	it('refuses updating an existing transaction, even by its author: 403', async () => {
+		const offer = tx('offer.posted');
+		const stored = await as('kari.nordby', 'GET', `/byttebank/${String(offer._id)}`);
+		const res = await put('kari.nordby', { ...stored.body, days: 3 });
+		expect(res.status).toBe(403);
+		expect(res.body.reason).toMatch(/can never be changed or deleted/);
+	});
+
+	it('refuses deleting an existing transaction, even by the county: 403', async () => {
+		const offer = tx('offer.posted');
+		const stored = await as('kari.nordby', 'GET', `/byttebank/${String(offer._id)}`);
+		for (const name of ['kari.nordby', 'fylket']) {
+			const res = await as(name, 'DELETE', `/byttebank/${String(offer._id)}?rev=${String(stored.body._rev)}`);
+			expect(res.status).toBe(403);
+			expect(res.body.reason).toMatch(/can never be changed or deleted/);
+		}
+		expect((await as('kari.nordby', 'GET', `/byttebank/${String(offer._id)}`)).body._rev).toBe(stored.body._rev);
+	});
+
+	it('refuses a librarian registering a library: 403; the county may', async () => {
+		const res = await put('ola.haugen', libraryDoc('tolga'));
+		expect(res.status).toBe(403);
+		expect(res.body.reason).toMatch(/Only the county library may register a new library/);
+		expect((await put('fylket', libraryDoc('tolga'))).status).toBe(201);
+	});
+
+	it('refuses a librarian setting policy, even when claiming the county role: 403; the county may', async () => {
+		for (const by of [{ library: 'hamar' }, { library: 'hamar', role: 'county' }]) {
+			const res = await put('kari.nordby', tx('policy.set', { by }));
+			expect(res.status).toBe(403);
+			expect(res.body.reason).toMatch(/county/);
+		}
+		expect((await put('fylket', tx('policy.set'))).status).toBe(201);
+	});
+
+	it('refuses an oversized document, 20 KB or 1 MB: 403 with the size in the reason', async () => {
+		for (const length of [20_000, 1_000_000]) {
+			const res = await put('kari.nordby', tx('offer.paused', { description: 'x'.repeat(length) }));
+			expect(res.status).toBe(403);
+			expect(res.body.reason).toMatch(/too large \(\d+ characters of JSON; at most 16384/);
+		}
+	});
+
+	it('refuses a malformed document: 403 naming the field', async () => {
+		const cases: Array<[Doc, RegExp]> = [
+			[tx('offer.revised', { days: 0.3 }), /"days" must be a number of days in half-day steps/],
+			[tx('offer.resumed', { price: 100 }), /"price" is not allowed/],
+			[{ ...tx('request.revised'), urgency: undefined }, /"urgency" is required/],
+			[{ _id: 'note:1', text: 'hei' }, /stores only transactions/]
+		];
+		for (const [doc, reason] of cases) {
+			const res = await put('kari.nordby', doc);
+			expect(res.status).toBe(403);
+			expect(res.body.reason).toMatch(reason);
+		}
+	});
+
+	it('answers 400 to a body that is not JSON at all', async () => {
+		const response = await fetch(`${server.dbUrl}/byttebank/${String(tx('offer.withdrawn')._id)}`, {
+			method: 'PUT',
+			headers: { cookie: cookies['kari.nordby']!, 'content-type': 'application/json' },
+			body: '{"type": "tx", '
+		});
+		expect(response.status).toBe(400);
+	});
+});
+
+// ---- a pending member, approved by the county ---------------------------------------------
+
+describe('a pending member reads nothing until the county approves it', () => {
+	let server: TestServer;
+	const cookies: Record<string, string> = {};
+	const member = 'org.couchdb.user:ny.ansatt';
+	const as = (name: string | null, method: string, path: string, body?: unknown) =>
+		request(server.dbUrl, method, path, { cookie: name === null ? undefined : cookies[name], body });
+	const offer = tx('offer.posted');
+
+	beforeAll(async () => {
+		server = await startTestServer({ countyDb: 'byttebank', users: librarians, documents: [offer as Doc & { _id: string }] });
+		for (const { name, password } of librarians) cookies[name] = await login(server.dbUrl, name, password);
+		const signUp = await as(null, 'PUT', `/_users/${member}`, { _id: member, type: 'user', name: 'ny.ansatt', password: 'pw-ny', roles: [] });
+		expect(signUp.status).toBe(201);
+		cookies['ny.ansatt'] = await login(server.dbUrl, 'ny.ansatt', 'pw-ny');
+	});
+	afterAll(async () => {
+		await server?.stop();
+	});
+
+	it('refuses a member signed up without roles: _all_docs, a document and _changes answer 401', async () => {
+		for (const path of ['/byttebank/_all_docs', `/byttebank/${String(offer._id)}`, '/byttebank/_changes']) {
+			const res = await as('ny.ansatt', 'GET', path);
+			expect(res.status, path).toBe(401);
+			expect(res.body).not.toHaveProperty('rows');
+		}
+	});
+
+	it('refuses a librarian setting another user\'s roles: 403', async () => {
+		const stored = await as('fylket', 'GET', `/_users/${member}`);
+		const res = await as('kari.nordby', 'PUT', `/_users/${member}`, { ...stored.body, roles: ['librarian', 'library:hamar'] });
+		expect(res.status).toBe(403);
+		expect(res.body.reason).toMatch(/Only the county or a server admin may change roles/);
+	});
+
+	it('refuses the county granting a system role: 403', async () => {
+		const stored = await as('fylket', 'GET', `/_users/${member}`);
+		const res = await as('fylket', 'PUT', `/_users/${member}`, { ...stored.body, roles: ['_admin'] });
+		expect(res.status).toBe(403);
+	});
+
+	it('refuses a role change sent to a percent-encoded /_users path (no way around the guard): 403', async () => {
+		const own = await as('ny.ansatt', 'GET', `/_users/${member}`);
+		const res = await as('ny.ansatt', 'PUT', `/%5Fusers/${encodeURIComponent(member)}`, { ...own.body, roles: ['librarian', 'county'] });
+		expect(res.status).toBe(403);
+	});
+
+	it('lets the county read the member\'s _users document and set its roles; then the member reads', async () => {
+		const stored = await as('fylket', 'GET', `/_users/${member}`);
+		expect(stored.status).toBe(200);
+		expect(stored.body).toMatchObject({ name: 'ny.ansatt', roles: [] });
+
+		const approve = await as('fylket', 'PUT', `/_users/${member}`, { ...stored.body, roles: ['librarian', 'library:hamar'] });
+		expect(approve.status).toBe(201);
+
+		// The session in hand carries the new roles at once; a new login too.
+		expect((await as('ny.ansatt', 'GET', '/byttebank/_all_docs')).status).toBe(200);
+		expect((await as('ny.ansatt', 'GET', `/byttebank/${String(offer._id)}`)).body).toMatchObject({ kind: 'offer.posted' });
+		const fresh = await login(server.dbUrl, 'ny.ansatt', 'pw-ny');
+		const session = await request(server.dbUrl, 'GET', '/_session', { cookie: fresh });
+		expect(session.body.userCtx).toEqual({ name: 'ny.ansatt', roles: ['librarian', 'library:hamar'] });
+		expect((await request(server.dbUrl, 'PUT', `/byttebank/${String(tx('offer.paused')._id)}`, { cookie: fresh, body: tx('offer.paused') })).status).toBe(201);
+	});
+
+	it('answers the county 404 for a user that does not exist', async () => {
+		expect((await as('fylket', 'GET', '/_users/org.couchdb.user:nobody')).status).toBe(404);
 	});
 });
