@@ -1,5 +1,11 @@
-/** `npm run bench` (table) and `npm run bench -- --json` (JSON lines). */
+/**
+ * `npm run bench` (table) and `npm run bench -- --json` (JSON lines). `-- --only fold` runs
+ * one benchmark. The sync benchmarks need the built app and Chromium (as `npm test` does).
+ */
 import { foldBenchmark } from './fold.bench';
 import { runAll } from './runner';
+import { syncBenchmark } from './sync.bench';
 
-await runAll([foldBenchmark], process.argv.includes('--json'));
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const all = [foldBenchmark, syncBenchmark].filter((b) => !only || b.name === only);
+await runAll(all, process.argv.includes('--json'));

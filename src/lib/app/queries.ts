@@ -1,4 +1,5 @@
 /** Read-model look-ups that many pages share. They read; they never compute bank rules. */
+import type { LibraryDoc } from '$lib/domain/directory';
 import type { MatchLibrary } from '$lib/domain/matching';
 import type { LibraryRow, ReadModel } from '$lib/store/read-model';
 
@@ -13,4 +14,11 @@ export function forMatching(libraries: Map<string, LibraryRow>): Map<string, Mat
 
 export function libraryName(libraries: Map<string, LibraryRow>, slug: string): string {
 	return libraries.get(slug)?.name ?? slug;
+}
+
+/** The directory document behind a read-model row, ready to be edited and saved again. */
+export function libraryDocOf(row: LibraryRow): Omit<LibraryDoc, 'updated'> {
+	const { balance, committed, available, updated, ...doc } = row;
+	void [balance, committed, available, updated];
+	return doc;
 }

@@ -1,0 +1,81 @@
+/** A real browser and a real embedded server for the sync benchmarks, counting bytes on the wire. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { provision, type ProvisionPlan } from '../../couchdb/provision';
+import { startEmbeddedServer, type EmbeddedServer } from '../../couchdb/server';
+
+export interface BenchServer extends EmbeddedServer {
+	dispose(): Promise<void>;
+}
+
+export async function benchServer(plan: ProvisionPlan): Promise<BenchServer> {
+	const dataDir = mkdtempSync(join(tmpdir(), 'byttebank-bench-'));
+	const server = await startEmbeddedServer({ dataDir, port: 0, appDir: 'build', passwordIterations: 10 });
+	await provision({ url: server.dbUrl, admin: server.admin }, plan);
+	return {
+		...server,
+		dispose: async () => {
+			await server.close();
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+}
+
+export async function launch(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+	});
+}
+
+/** Counts requests and bytes to the database (request bodies up, encoded responses down). */
+export class WireMeter {
+	requests = 0;
+	up = 0;
+	down = 0;
+	#db = new Set<string>();
+
+	constructor(private readonly cdp: CDPSession) {}
+
+	static async attach(page: Page): Promise<WireMeter> {
+		const cdp = await page.context().newCDPSession(page);
+		await cdp.send('Network.enable');
+		const meter = new WireMeter(cdp);
+		cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string; postData?: string; hasPostData?: boolean } }) => {
+			if (!new URL(e.request.url).pathname.startsWith('/db/')) return;
+			meter.#db.add(e.requestId);
+			meter.requests++;
+			meter.up += Buffer.byteLength(e.request.postData ?? '');
+		});
+		cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
+			if (meter.#db.has(e.requestId)) meter.down += e.encodedDataLength;
+		});
+		return meter;
+	}
+
+	reset(): void {
+		this.requests = 0;
+		this.up = 0;
+		this.down = 0;
+	}
+
+	/** Emulates a slow link (Chrome DevTools network conditions). */
+	async throttle(kbps: number, rttMs: number): Promise<void> {
+		const bytesPerSecond = (kbps * 1000) / 8;
+		await this.cdp.send('Network.emulateNetworkConditions', { offline: false, latency: rttMs, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond });
+	}
+}
+
+export async function login(page: Page, baseUrl: string, user: string, password: string): Promise<void> {
+	await page.goto(`${baseUrl}/login`);
+	await page.getByLabel('Brukernavn').fill(user);
+	await page.getByLabel('Passord').fill(password);
+	await page.getByRole('button', { name: 'Logg inn' }).click();
+}
+
+export async function waitUntilSynced(page: Page, timeout = 300_000): Promise<void> {
+	await page.getByTestId('sync-status').filter({ hasText: 'Oppdatert' }).waitFor({ timeout });
+	await page.getByTestId('library-name').waitFor({ timeout });
+}
