@@ -2,23 +2,54 @@
  * Replica → fold → read model. Keeps the fold in memory: a transaction newer than all seen is
  * applied incrementally; one that arrives late with an older id (from a device that was
  * offline) triggers a full refold, which gives exactly the state of folding everything.
+ *
+ * Documents are read with their conflicts and every leaf revision (`conflicts: true`,
+ * `style: 'all_docs'`), so that each replica shows what it would show if it had read the same
+ * documents from scratch, whatever order they came in:
+ * - a directory document with more than one leaf is resolved by the rule in
+ *   domain/conflicts.ts (highest `updated` wins, an erasure wins over any edit): the losing
+ *   revisions are ended in the replica and the winner is shown at once;
+ * - a transaction document with more than one leaf, or with a revision above generation 1,
+ *   was forged (transactions are write-once). The fold reads the revision every replica
+ *   chooses the same way (chooseTransactionRevision), the document counts as `tampered`, and
+ *   nothing is written: the server refuses to change or delete transactions, so the forgery
+ *   is left for the county to see rather than "repaired" by every device.
  */
-import { validateDocument } from '$lib/domain/validation';
-import { applyNewer, fold } from '$lib/domain/fold';
-import type { LibraryDoc, PersonDoc } from '$lib/domain/directory';
+import { chooseTransactionRevision, parseRev } from '$lib/domain/conflicts';
+import { LIBRARY_PREFIX, PERSON_PREFIX, type LibraryDoc, type PersonDoc } from '$lib/domain/directory';
+import { applyNewer, compareTransactions, fold } from '$lib/domain/fold';
 import { createState, type BankState } from '$lib/domain/state';
-import { txIdOf, type Transaction } from '$lib/domain/transactions';
+import { isTransactionDocId, txIdOf, type Transaction } from '$lib/domain/transactions';
+import { validateDocument, validateTransaction } from '$lib/domain/validation';
+import { leavesOf, resolveDirectoryConflict } from './directory-conflicts';
 import { project, type Directory } from './projection';
 import type { ReadModel } from './read-model';
 import type { Replica } from './replica';
 
-type Doc = { _id: string; _deleted?: boolean } & Record<string, unknown>;
+type Doc = { _id: string; _rev?: string; _deleted?: boolean; _conflicts?: string[] } & Record<string, unknown>;
+type Seq = number | string;
+/** One document from the changes feed, with how many leaf revisions it has. */
+interface Seen {
+	doc: Doc;
+	leaves: number;
+	seq: Seq;
+}
 
 export interface ProjectorStats {
 	transactions: number;
 	invalid: number;
 	refolds: number;
 	lastId: string;
+	/** Transaction documents with a forged branch or rewrite (see the module comment). */
+	tampered: number;
+	/** Losing directory revisions this replica ended. */
+	resolved: number;
+}
+
+const FEED = { include_docs: true, conflicts: true, style: 'all_docs' } as const;
+
+function generationOf(rev: string | undefined): number {
+	return rev ? parseRev(rev).generation : 1;
 }
 
 export class Projector {
@@ -26,10 +57,14 @@ export class Projector {
 	#directory: Directory = { libraries: new Map(), people: new Map() };
 	#state: BankState = createState();
 	#invalid = new Set<string>();
+	#tampered = new Set<string>();
+	#resolved = 0;
 	#refolds = 0;
-	#pending: Doc[] = [];
+	#pending: Seen[] = [];
 	#flushing: Promise<void> = Promise.resolve();
 	#feed: PouchDB.Core.Changes<Record<string, unknown>> | undefined;
+	#seq: Seq = 0;
+	#stopped = false;
 	#onTransaction?: (id: string) => void;
 
 	constructor(
@@ -45,50 +80,75 @@ export class Projector {
 	}
 
 	get stats(): ProjectorStats {
-		return { transactions: this.#transactions.size, invalid: this.#invalid.size, refolds: this.#refolds, lastId: this.#state.lastId };
+		return {
+			transactions: this.#transactions.size,
+			invalid: this.#invalid.size,
+			refolds: this.#refolds,
+			lastId: this.#state.lastId,
+			tampered: this.#tampered.size,
+			resolved: this.#resolved
+		};
 	}
 
 	/** Folds everything in the replica, writes the read model, then follows new changes. */
 	async start(): Promise<void> {
-		const info = await this.replica.info();
-		const all = await this.replica.allDocs({ include_docs: true });
-		for (const row of all.rows) if (row.doc) this.#take(row.doc as Doc);
+		// One read of the changes feed gives every document once, its leaves, and the exact
+		// sequence to follow from: nothing written meanwhile is missed or read twice.
+		const initial = await this.replica.changes({ since: 0, ...FEED });
+		for (const change of initial.results) if (change.doc) await this.#take(change.doc as Doc, change.changes.length);
+		this.#seq = initial.last_seq;
 		this.#state = fold(this.#transactions.values());
 		await this.#write();
-		this.#feed = this.replica
-			.changes({ live: true, since: info.update_seq, include_docs: true })
-			.on('change', (change) => {
-				if (change.doc) this.#enqueue(change.doc as Doc);
-			});
+		this.#feed = this.replica.changes({ live: true, since: initial.last_seq, ...FEED }).on('change', (change) => {
+			if (change.doc) this.#enqueue({ doc: change.doc as Doc, leaves: change.changes.length, seq: change.seq });
+		});
 	}
 
 	stop(): void {
+		this.#stopped = true;
 		this.#feed?.cancel();
 	}
 
-	/** Resolves when every change seen so far is in the read model (tests, benchmarks). */
-	settled(): Promise<void> {
-		return this.#flushing;
+	/**
+	 * Resolves when every change written to the replica before the call is in the read model
+	 * (tests, benchmarks). Writes the projector itself makes while resolving conflicts may
+	 * still be on their way back through the feed; what they mean is already shown.
+	 */
+	async settled(): Promise<void> {
+		const target = (await this.replica.info()).update_seq;
+		for (;;) {
+			await this.#flushing;
+			const behind = typeof this.#seq === 'number' && typeof target === 'number' && this.#seq < target;
+			if (!behind || this.#stopped || !this.#feed) return;
+			await new Promise((done) => setTimeout(done, 10));
+		}
 	}
 
-	#enqueue(doc: Doc): void {
-		this.#pending.push(doc);
+	#enqueue(seen: Seen): void {
+		this.#pending.push(seen);
 		if (this.#pending.length === 1) {
 			// Coalesce a burst of changes (a replication batch) into one projection write.
-			this.#flushing = this.#flushing.then(() => new Promise((done) => setTimeout(done, 30))).then(() => this.#flush());
+			this.#flushing = this.#flushing
+				.then(() => new Promise((done) => setTimeout(done, 30)))
+				.then(() => this.#flush())
+				.catch((error: unknown) => {
+					// Keep following changes; after stop() the replica may be closed under us.
+					if (!this.#stopped) console.error('Projector: could not project changes', error);
+				});
 		}
 	}
 
 	async #flush(): Promise<void> {
 		const batch = this.#pending.splice(0);
+		if (this.#stopped) return;
 		const fresh: Transaction[] = [];
 		let refold = false;
-		for (const doc of batch) {
-			const result = this.#take(doc);
-			if (result === 'directory') continue;
-			if (result) fresh.push(result);
+		for (const { doc, leaves } of batch) {
+			const result = await this.#take(doc, leaves);
+			if (result === 'changed') refold = true;
+			else if (result) fresh.push(result);
 		}
-		fresh.sort((a, b) => (a._id < b._id ? -1 : 1));
+		fresh.sort(compareTransactions);
 		if (fresh.length && txIdOf(fresh[0]!) <= this.#state.lastId) refold = true;
 		if (refold) {
 			this.#refolds += 1;
@@ -97,40 +157,82 @@ export class Projector {
 			for (const tx of fresh) applyNewer(this.#state, tx);
 		}
 		await this.#write();
+		const last = batch[batch.length - 1];
+		if (last) this.#seq = last.seq;
 	}
 
-	/** Files one document; returns a new transaction, 'directory', or null for nothing new. */
-	#take(doc: Doc): Transaction | 'directory' | null {
-		if (doc._id.startsWith('_design/')) return null;
-		if (doc._id.startsWith('library:') || doc._id.startsWith('person:')) {
-			this.#takeDirectory(doc);
-			return 'directory';
-		}
-		if (!doc._id.startsWith('tx:') || this.#transactions.has(doc._id) || doc._deleted) return null;
-		const result = validateDocument(doc);
-		if (!result.ok || result.value.type !== 'tx') {
-			this.#invalid.add(doc._id);
+	/**
+	 * Files one document. Returns a transaction new to the fold, 'changed' when the set of
+	 * transactions changed otherwise (a forged revision replaced or removed one), or null.
+	 */
+	async #take(doc: Doc, leaves: number): Promise<Transaction | 'changed' | null> {
+		const id = doc._id;
+		if (id.startsWith('_design/')) return null;
+		if (id.startsWith(LIBRARY_PREFIX) || id.startsWith(PERSON_PREFIX)) {
+			await this.#takeDirectory(doc, leaves);
 			return null;
 		}
-		this.#transactions.set(doc._id, result.value);
+		if (isTransactionDocId(id)) return this.#takeTransaction(doc, leaves);
+		// The server stores nothing else; a replica that holds something else shows it nowhere.
+		if (doc._deleted) this.#invalid.delete(id);
+		else this.#invalid.add(id);
+		return null;
+	}
+
+	async #takeTransaction(doc: Doc, leaves: number): Promise<Transaction | 'changed' | null> {
+		const id = doc._id;
+		const known = this.#transactions.get(id);
+		if (leaves > 1 || generationOf(doc._rev) > 1) this.#tampered.add(id);
+		// CouchDB's winner is the only live leaf unless _conflicts lists others.
+		let chosen: Doc | undefined = doc._deleted ? undefined : doc;
+		if (!doc._deleted && doc._conflicts?.length) {
+			const candidates = await leavesOf(this.replica, id);
+			chosen = chooseTransactionRevision(candidates, (leaf) => validateTransaction(leaf).ok) ?? doc;
+		}
+		if (known && chosen && known._rev === chosen._rev) return null;
+		const result = chosen ? validateDocument(chosen) : undefined;
+		if (!result?.ok || result.value.type !== 'tx') {
+			// Deleted (every branch: only a forger can) or invalid: not part of the fold.
+			if (chosen) this.#invalid.add(id);
+			else this.#invalid.delete(id);
+			if (!known) return null;
+			this.#transactions.delete(id);
+			return 'changed';
+		}
+		this.#invalid.delete(id);
+		this.#transactions.set(id, result.value);
+		if (known) return 'changed';
 		this.#onTransaction?.(txIdOf(result.value));
 		return result.value;
 	}
 
-	#takeDirectory(doc: Doc): void {
-		const isLibrary = doc._id.startsWith('library:');
+	async #takeDirectory(doc: Doc, leaves: number): Promise<void> {
+		const id = doc._id;
+		let current: Doc | null = doc._deleted ? null : doc;
+		// Several leaves: a live conflict, or an erasure that CouchDB ranks below a live edit
+		// (it never lists deleted leaves in _conflicts), or branches already resolved.
+		if (leaves > 1 || doc._conflicts?.length) {
+			const outcome = await resolveDirectoryConflict(this.replica, id);
+			this.#resolved += outcome.removed.length;
+			current = outcome.winner;
+		}
+		const isLibrary = id.startsWith(LIBRARY_PREFIX);
 		const table = isLibrary ? this.#directory.libraries : this.#directory.people;
-		if (doc._deleted) {
-			table.delete(doc._id);
+		if (!current) {
+			table.delete(id);
+			this.#invalid.delete(id);
 			return;
 		}
-		const result = validateDocument(doc);
-		if (!result.ok) {
-			this.#invalid.add(doc._id);
+		const result = validateDocument(current);
+		if (!result.ok || result.value.type !== (isLibrary ? 'library' : 'person')) {
+			// Shown nowhere, as on a replica that never had the earlier, valid revision.
+			table.delete(id);
+			this.#invalid.add(id);
 			return;
 		}
-		if (isLibrary) this.#directory.libraries.set(doc._id, result.value as LibraryDoc);
-		else this.#directory.people.set(doc._id, result.value as PersonDoc);
+		this.#invalid.delete(id);
+		if (isLibrary) this.#directory.libraries.set(id, result.value as LibraryDoc);
+		else this.#directory.people.set(id, result.value as PersonDoc);
 	}
 
 	async #write(): Promise<void> {
