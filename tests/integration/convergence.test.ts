@@ -181,9 +181,8 @@ async function simulate(deviceCount: number, commands: Command[]): Promise<void>
 				await d.db.put(tx);
 			} else if (cmd.type === 'edit' || cmd.type === 'erase') {
 				// Only what the device's library owns (the county may edit any library).
-				const targets = [...LIBRARIES.map((s) => `library:${s}`), ...PEOPLE.map((p) => `person:${p}`)].filter((id) =>
-					id.startsWith('library:') ? isCounty || id === `library:${d.library}` : cmd.type === 'edit' || id.startsWith(`person:${d.library}-`)
-				).filter((id) => isCounty || id.startsWith(`library:${d.library}`) || id.startsWith(`person:${d.library}-`));
+				const owns = (id: string) => isCounty || id === `library:${d.library}` || id.startsWith(`person:${d.library}-`);
+				const targets = [...LIBRARIES.map((s) => `library:${s}`), ...PEOPLE.map((p) => `person:${p}`)].filter(owns);
 				const id = targets[cmd.target % Math.max(1, targets.length)];
 				const current = id ? await d.db.get(id).catch(() => undefined) : undefined;
 				if (!current) continue; // not synced here yet, or erased
