@@ -24,6 +24,7 @@ import { validateDocument, validateTransaction } from '$lib/domain/validation';
 import { leavesOf, resolveDirectoryConflict } from './directory-conflicts';
 import { project, type Directory } from './projection';
 import type { ReadModel } from './read-model';
+import { ReadModelWriter } from './read-model-writer';
 import type { Replica } from './replica';
 
 type Doc = { _id: string; _rev?: string; _deleted?: boolean; _conflicts?: string[] } & Record<string, unknown>;
@@ -66,6 +67,8 @@ export class Projector {
 	#seq: Seq = 0;
 	#stopped = false;
 	#onTransaction?: (id: string) => void;
+	#writer: ReadModelWriter;
+	#lastFlushMs = 0;
 
 	constructor(
 		private readonly replica: Replica,
@@ -73,6 +76,7 @@ export class Projector {
 		options: { onTransaction?: (id: string) => void } = {}
 	) {
 		this.#onTransaction = options.onTransaction;
+		this.#writer = new ReadModelWriter(readModel);
 	}
 
 	get state(): BankState {
@@ -127,9 +131,11 @@ export class Projector {
 	#enqueue(seen: Seen): void {
 		this.#pending.push(seen);
 		if (this.#pending.length === 1) {
-			// Coalesce a burst of changes (a replication batch) into one projection write.
+			// Coalesce a burst of changes (a replication batch) into one projection write. The
+			// wait follows the last flush's cost, so a long first sync makes few, large batches.
+			const wait = Math.min(1000, Math.max(30, this.#lastFlushMs));
 			this.#flushing = this.#flushing
-				.then(() => new Promise((done) => setTimeout(done, 30)))
+				.then(() => new Promise((done) => setTimeout(done, wait)))
 				.then(() => this.#flush())
 				.catch((error: unknown) => {
 					// Keep following changes; after stop() the replica may be closed under us.
@@ -141,6 +147,7 @@ export class Projector {
 	async #flush(): Promise<void> {
 		const batch = this.#pending.splice(0);
 		if (this.#stopped) return;
+		const began = performance.now();
 		const fresh: Transaction[] = [];
 		let refold = false;
 		for (const { doc, leaves } of batch) {
@@ -157,6 +164,7 @@ export class Projector {
 			for (const tx of fresh) applyNewer(this.#state, tx);
 		}
 		await this.#write();
+		this.#lastFlushMs = performance.now() - began;
 		const last = batch[batch.length - 1];
 		if (last) this.#seq = last.seq;
 	}
@@ -236,20 +244,6 @@ export class Projector {
 	}
 
 	async #write(): Promise<void> {
-		const rows = project(this.#state, this.#directory, Date.now());
-		const db = this.readModel;
-		await db.transaction('rw', [db.libraries, db.people, db.offers, db.requests, db.exchanges, db.entries, db.rejected, db.meta], async () => {
-			await Promise.all([db.libraries.clear(), db.people.clear(), db.offers.clear(), db.requests.clear(), db.exchanges.clear(), db.entries.clear(), db.rejected.clear()]);
-			await Promise.all([
-				db.libraries.bulkPut(rows.libraries),
-				db.people.bulkPut(rows.people),
-				db.offers.bulkPut(rows.offers),
-				db.requests.bulkPut(rows.requests),
-				db.exchanges.bulkPut(rows.exchanges),
-				db.entries.bulkPut(rows.entries),
-				db.rejected.bulkPut(rows.rejected),
-				db.meta.put(rows.meta)
-			]);
-		});
+		await this.#writer.write(project(this.#state, this.#directory, Date.now()));
 	}
 }
