@@ -12,6 +12,7 @@ import express from 'express';
 import expressPouchDB from 'express-pouchdb';
 import sirv from 'sirv';
 import { createServerPouchDB } from './server-pouchdb';
+import { revisionKeeper } from './revision-keeper';
 import { usersGuard } from './users-guard';
 
 export const DB_MOUNT = '/db';
@@ -53,13 +54,15 @@ function loadSecrets(dataDir: string): Secrets {
 	return secrets;
 }
 
-/** Settings are written one at a time: express-pouchdb saves its config file on every set. */
-async function configure(app: ReturnType<typeof expressPouchDB>, settings: Record<string, Record<string, unknown>>) {
-	for (const [section, values] of Object.entries(settings)) {
-		for (const [key, value] of Object.entries(values)) {
-			await new Promise<void>((done, fail) => app.couchConfig.set(section, key, value, (error) => (error ? fail(error) : done())));
-		}
-	}
+/**
+ * Writes express-pouchdb's config file before it starts, instead of setting values at run time:
+ * it re-saves an existing file while starting, and a concurrent save races on the rename.
+ * Admin passwords are written in clear and hashed by express-pouchdb as it loads the file.
+ */
+function writeConfig(file: string, settings: Record<string, Record<string, unknown>>): void {
+	const current = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, unknown>>) : {};
+	for (const [section, values] of Object.entries(settings)) current[section] = { ...current[section], ...values };
+	writeFileSync(file, JSON.stringify(current, null, 2) + '\n', { mode: 0o600 });
 }
 
 export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
@@ -70,13 +73,8 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
 	mkdirSync(join(dataDir, 'db'), { recursive: true });
 	const PouchDB = createServerPouchDB(join(dataDir, 'db'), options.inMemory ?? false);
 
-	const pouchApp = expressPouchDB(PouchDB, {
-		mode: 'fullCouchDB',
-		configPath: join(dataDir, 'config.json'),
-		logPath: join(dataDir, 'log.txt'),
-		overrideMode: { exclude: ['routes/fauxton', 'routes/replicate', 'replicator', 'routes/special-test-auth'] }
-	});
-	await configure(pouchApp, {
+	const configPath = join(dataDir, 'config.json');
+	writeConfig(configPath, {
 		admins: { [adminName]: secrets.adminPassword },
 		couch_httpd_auth: {
 			secret: secrets.cookieSecret,
@@ -86,6 +84,12 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
 		},
 		couchdb: { max_document_size: 16 * 1024 * 1024 },
 		log: { level: 'warning' }
+	});
+	const pouchApp = expressPouchDB(PouchDB, {
+		mode: 'fullCouchDB',
+		configPath,
+		logPath: join(dataDir, 'log.txt'),
+		overrideMode: { exclude: ['routes/fauxton', 'routes/replicate', 'replicator', 'routes/special-test-auth'] }
 	});
 
 	const app = express();
@@ -107,6 +111,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
 			storedUser: (id) => (usersDb.get(id) as Promise<Record<string, unknown>>).catch(() => null)
 		})
 	);
+	app.use(DB_MOUNT, revisionKeeper());
 	app.use(DB_MOUNT, pouchApp);
 	if (options.appDir) {
 		// Immutable build assets may be cached for ever; the shell and worker must revalidate.
