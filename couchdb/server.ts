@@ -12,6 +12,7 @@ import express from 'express';
 import expressPouchDB from 'express-pouchdb';
 import sirv from 'sirv';
 import { createServerPouchDB } from './server-pouchdb';
+import { adminRoutesGuard } from './admin-routes';
 import { revisionKeeper } from './revision-keeper';
 import { usersGuard } from './users-guard';
 
@@ -111,6 +112,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
 			storedUser: (id) => (usersDb.get(id) as Promise<Record<string, unknown>>).catch(() => null)
 		})
 	);
+	app.use(DB_MOUNT, adminRoutesGuard(() => dbUrl));
 	app.use(DB_MOUNT, revisionKeeper());
 	app.use(DB_MOUNT, pouchApp);
 	if (options.appDir) {
