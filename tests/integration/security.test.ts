@@ -377,7 +377,7 @@ describe('a pending member reads nothing until the county approves it', () => {
 // server admin's ("admin party"). These tests state the behaviour the server must have; they
 // are marked `fails` while the hole is open and must become plain tests when it is closed.
 
-describe('routes express-pouchdb runs as admin (known hole, reported)', () => {
+describe('routes express-pouchdb would run as admin for anyone (closed by couchdb/admin-routes.ts)', () => {
 	let server: TestServer;
 	const offer = tx('offer.posted') as Doc & { _id: string };
 	beforeAll(async () => {
