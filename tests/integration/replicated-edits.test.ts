@@ -48,8 +48,8 @@ describe('replicated edits on the embedded server', () => {
 	it('still refuses a rewrite of an existing transaction pushed by replication', async () => {
 		const { local, remote } = await device(server, 'hamar');
 		const own = (await local.allDocs({ include_docs: true, startkey: 'tx:', endkey: 'tx:\uffff' })).rows
-			.map((r) => r.doc as unknown as Doc & { kind: string; by: { library: string } })
-			.find((d) => d.by.library === 'hamar' && (d.kind === 'offer.posted' || d.kind === 'request.posted'))!;
+			.map((r: { doc?: unknown }) => r.doc as Doc & { kind: string; by: { library: string } })
+			.find((d: Doc & { kind: string; by: { library: string } }) => d.by.library === 'hamar' && (d.kind === 'offer.posted' || d.kind === 'request.posted'))!;
 		await local.put({ ...own, description: 'Omskrevet historie' });
 		const pushed = await local.replicate.to(remote);
 		expect(pushed.doc_write_failures).toBe(1);

@@ -42,7 +42,8 @@ export class BankSession {
 
 	async open(): Promise<void> {
 		this.#replica = await openReplica(this.user.name);
-		const ids = new TransactionIdSource(await this.device.deviceId(), await this.device.clock());
+		this.#deviceId = await this.device.deviceId();
+		const ids = new TransactionIdSource(this.#deviceId, await this.device.clock());
 		this.writer = new BankWriter(this.#replica, this.device, ids, { library: this.user.library }, this.user.name);
 		this.#projector = new Projector(this.#replica, this.readModel, { onTransaction: (id) => ids.observe(id) });
 		await this.#projector.start();
@@ -55,6 +56,7 @@ export class BankSession {
 	}
 
 	#batchSize = DEFAULT_BATCH_SIZE;
+	#deviceId = '';
 
 	#startSync(): void {
 		this.#stopReplication?.();
@@ -79,7 +81,7 @@ export class BankSession {
 				this.#batchSize = size;
 				this.#startSync();
 			}
-		}, this.#batchSize);
+		}, this.#deviceId, this.#batchSize);
 	}
 
 	/** Restarts sync after the user logs in again following an expired session. */

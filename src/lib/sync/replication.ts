@@ -37,13 +37,33 @@ export function needsSmallerBatches(error: unknown): boolean {
 	return status === 413 || status === 408 || status === 504 || /timeout/i.test(name);
 }
 
-export function startReplication(replica: Replica, remoteUrl: string, events: ReplicationEvents, batchSize = DEFAULT_BATCH_SIZE): () => void {
+/**
+ * What this device pushes: only what it wrote (its transaction ids and directory stamps end in
+ * its device id) and tombstones. Without this, every document pulled from the county was
+ * offered back on each reconnect: 10 new transactions cost 0.9 MB of revs_diff on a 20k county.
+ */
+export function writtenHere(deviceId: string) {
+	return (doc: { _id: string; _deleted?: boolean; updated?: unknown }): boolean => {
+		if (doc._deleted) return true;
+		if (doc._id.startsWith('tx:')) return doc._id.endsWith(`-${deviceId}`);
+		return typeof doc.updated === 'string' && doc.updated.endsWith(`-${deviceId}`);
+	};
+}
+
+export function startReplication(replica: Replica, remoteUrl: string, events: ReplicationEvents, deviceId: string, batchSize = DEFAULT_BATCH_SIZE): () => void {
 	events.state(SyncState.Connecting);
 	const remote = new (replica.constructor as new (name: string, options: object) => Replica)(remoteUrl, {
 		skip_setup: true,
 		fetch: (url: string | Request, opts?: RequestInit) => fetch(url, { ...opts, credentials: 'same-origin' })
 	});
-	const sync = replica.sync(remote, { live: true, retry: true, back_off_function: backOff, batch_size: batchSize, batches_limit: batchSize < DEFAULT_BATCH_SIZE ? 1 : 10 });
+	const sync = replica.sync(remote, {
+		live: true,
+		retry: true,
+		back_off_function: backOff,
+		batch_size: batchSize,
+		batches_limit: batchSize < DEFAULT_BATCH_SIZE ? 1 : 10,
+		push: { filter: writtenHere(deviceId) }
+	} as PouchDB.Replication.SyncOptions);
 	const failed = (error: unknown) => {
 		if (needsSmallerBatches(error) && batchSize > MIN_BATCH_SIZE) return events.shrink(Math.max(MIN_BATCH_SIZE, Math.floor(batchSize / 2)));
 		events.state(statusOf(error) === 401 ? SyncState.Unauthorized : SyncState.Error);
