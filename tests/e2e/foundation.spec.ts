@@ -1,15 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { buildDemoCounty } from '../../couchdb/demo/seed';
-import { fold } from '../../src/lib/domain/fold';
 import { balanceOf } from '../../src/lib/domain/ledger';
-import type { Transaction } from '../../src/lib/domain/transactions';
+import { serverState } from './bank';
 import { loginAs, screenshot, waitForServiceWorker } from './helpers';
-
-const demo = buildDemoCounty('byttebank');
-const state = fold(demo.documents.filter((d) => d._id.startsWith('tx:')) as unknown as Transaction[]);
 
 test('a librarian logs in and sees the library name and the balance the fold gives', async ({ page }) => {
 	await loginAs(page, 'hamar');
+	const state = await serverState(page);
 	await expect(page.getByTestId('library-name')).toHaveText('Hamar bibliotek');
 	await expect(page.getByTestId('balance')).toHaveAttribute('data-days', String(balanceOf(state, 'hamar')));
 	await expect(page.getByTestId('sync-status')).toContainText('Oppdatert');
@@ -17,6 +13,7 @@ test('a librarian logs in and sees the library name and the balance the fold giv
 
 test('after one visit the app opens with no network, logged in as before, with its data', async ({ page, context }) => {
 	await loginAs(page, 'tolga');
+	const state = await serverState(page);
 	await expect(page.getByTestId('balance')).toHaveAttribute('data-days', String(balanceOf(state, 'tolga')));
 	await waitForServiceWorker(page);
 

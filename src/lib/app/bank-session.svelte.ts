@@ -44,7 +44,9 @@ export class BankSession {
 		this.#replica = await openReplica(this.user.name);
 		this.#deviceId = await this.device.deviceId();
 		const ids = new TransactionIdSource(this.#deviceId, await this.device.clock());
-		this.writer = new BankWriter(this.#replica, this.device, ids, { library: this.user.library }, this.user.name);
+		// The county acts with its role, which the server checks and county-only acts require.
+		const actor = this.user.county ? { library: this.user.library, role: 'county' as const } : { library: this.user.library };
+		this.writer = new BankWriter(this.#replica, this.device, ids, actor, this.user.name);
 		this.#projector = new Projector(this.#replica, this.readModel, { onTransaction: (id) => ids.observe(id) });
 		await this.#projector.start();
 		this.#watchOutbox();

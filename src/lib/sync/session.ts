@@ -35,6 +35,8 @@ export async function login(name: string, password: string, fetcher: typeof fetc
 export async function currentSession(fetcher: typeof fetch = fetch): Promise<UserContext | undefined> {
 	try {
 		const response = await fetcher(`${DB_PATH}/_session`, { credentials: 'same-origin', headers: { accept: 'application/json' } });
+		// Apache CouchDB with require_valid_user answers an anonymous _session with 401: nobody.
+		if (response.status === 401) return { name: null, roles: [] };
 		if (!response.ok) return undefined;
 		return ((await response.json()) as { userCtx: UserContext }).userCtx;
 	} catch {

@@ -1,6 +1,8 @@
 /**
  * A Dexie live query as Svelte state: re-runs whenever the tables it read change, so a page
- * updates itself when sync brings news. Create it while a component initialises.
+ * updates itself when sync brings news. Create it while a component initialises. `deps` reads
+ * the Svelte state the query depends on (a route parameter, a chosen year): the query itself
+ * runs later, outside the effect, so Svelte cannot see what it reads.
  */
 import { liveQuery } from 'dexie';
 
@@ -8,8 +10,9 @@ export class Live<T> {
 	current = $state<T | undefined>(undefined);
 	error = $state<unknown>(undefined);
 
-	constructor(query: () => Promise<T> | T) {
+	constructor(query: () => Promise<T> | T, deps?: () => unknown) {
 		$effect(() => {
+			deps?.();
 			const subscription = liveQuery(query).subscribe({
 				next: (value) => {
 					this.current = value;
