@@ -49,6 +49,11 @@ test('Eidskog offers, Tolga proposes with a date, Eidskog accepts, Tolga confirm
 
 	await expect.poll(() => balance(tolga)).toBe(tolgaBefore - 1.5);
 	await expect.poll(() => balance(eidskog)).toBe(eidskogBefore + 1.5);
+	// Both statements list the exchange with exactly ±1.5 days.
+	await tolga.goto('/ledger/tolga');
+	await expect(tolga.getByTestId('ledger').locator('tbody tr').first()).toHaveAttribute('data-delta', '-1.5');
+	await eidskog.goto('/ledger/eidskog');
+	await expect(eidskog.getByTestId('ledger').locator('tbody tr').first()).toHaveAttribute('data-delta', '1.5');
 	const state = await serverState(tolga);
 	expect(balanceOf(state, 'tolga')).toBe(tolgaBefore - 1.5);
 	expect(balanceOf(state, 'eidskog')).toBe(eidskogBefore + 1.5);

@@ -297,6 +297,14 @@ export const nb = {
 	'admin.reverseReason': 'Begrunnelse for reverseringen',
 	'admin.reverseConfirm': 'Reversere byttet? Begge saldoene settes tilbake, og begge føringene blir stående i historikken.',
 
+	'ledger.title': 'Kontoutskrift',
+	'ledger.all': 'Hele kontoutskriften',
+	'ledger.date': 'Dato',
+	'ledger.what': 'Hva',
+	'ledger.days': 'Dager',
+	'ledger.balance': 'Saldo etter',
+	'ledger.explain': 'Et utført bytte gir biblioteket som hjalp dagene det jobbet, og trekker like mange fra biblioteket som fikk hjelp. Alle oppgaver er verdt det samme.',
+
 	'filter.skill': 'Oppgave',
 	'filter.anySkill': 'Alle oppgaver',
 	'filter.distance': 'Avstand',

@@ -1,4 +1,5 @@
 /** The web app manifest: what makes Byttebank installable on phones and tablets. */
+/** @type {Partial<import('vite-plugin-pwa').ManifestOptions>} */
 export const manifest = {
 	id: '/',
 	name: 'Byttebank – dagsbytte mellom bibliotek',
@@ -7,8 +8,8 @@ export const manifest = {
 	lang: 'nb',
 	start_url: '/',
 	scope: '/',
-	display: 'standalone' as const,
-	orientation: 'any' as const,
+	display: 'standalone',
+	orientation: 'any',
 	theme_color: '#1f4e5f',
 	background_color: '#f6f4ef',
 	icons: [
