@@ -35,7 +35,9 @@ export class WireMeter {
 	requests = 0;
 	up = 0;
 	down = 0;
-	#db = new Set<string>();
+	#db = new Map<string, string>();
+	/** Bytes per request path, for finding out where the bytes go. */
+	perPath = new Map<string, number>();
 
 	constructor(private readonly cdp: CDPSession) {}
 
@@ -45,12 +47,18 @@ export class WireMeter {
 		const meter = new WireMeter(cdp);
 		cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string; postData?: string; hasPostData?: boolean } }) => {
 			if (!new URL(e.request.url).pathname.startsWith('/db/')) return;
-			meter.#db.add(e.requestId);
+			const path = new URL(e.request.url).pathname.replace(/\/db\/[^/]+\//, '/db/*/');
+			meter.#db.set(e.requestId, path);
 			meter.requests++;
-			meter.up += Buffer.byteLength(e.request.postData ?? '');
+			const up = Buffer.byteLength(e.request.postData ?? '');
+			meter.up += up;
+			meter.perPath.set(path, (meter.perPath.get(path) ?? 0) + up);
 		});
 		cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
-			if (meter.#db.has(e.requestId)) meter.down += e.encodedDataLength;
+			const path = meter.#db.get(e.requestId);
+			if (path === undefined) return;
+			meter.down += e.encodedDataLength;
+			meter.perPath.set(path, (meter.perPath.get(path) ?? 0) + e.encodedDataLength);
 		});
 		return meter;
 	}
@@ -59,6 +67,7 @@ export class WireMeter {
 		this.requests = 0;
 		this.up = 0;
 		this.down = 0;
+		this.perPath.clear();
 	}
 
 	/** Emulates a slow link (Chrome DevTools network conditions). */

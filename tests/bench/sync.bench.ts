@@ -10,7 +10,7 @@ import { generateHistory } from '../../src/lib/domain/test-history';
 import { benchServer, launch, login, waitUntilSynced, WireMeter } from './browser';
 import { round, type Benchmark, type Figure } from './runner';
 
-const COUNTY_DOCS = 20_000;
+const COUNTY_DOCS = Number(process.env.BENCH_DOCS ?? 20_000);
 
 function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -85,6 +85,7 @@ export const syncBenchmark: Benchmark = {
 			await slowContext.setOffline(false);
 			await slow.getByTestId('sync-pending').waitFor({ state: 'detached', timeout: 120_000 });
 			const slowSeconds = (performance.now() - slowStart) / 1000;
+			if (process.env.BENCH_DEBUG) console.error([...slowMeter.perPath].sort((a, b) => b[1] - a[1]).slice(0, 8));
 			const ownJson = await slow.evaluate(async () => {
 				const r = await fetch('/db/byttebank/_all_docs?include_docs=true&startkey=%22tx%3A%22&endkey=%22tx%3A%EF%BF%B0%22', { credentials: 'same-origin' });
 				const rows = ((await r.json()) as { rows: Array<{ doc: { by: { library: string }; description?: string } }> }).rows;

@@ -18,6 +18,7 @@ import { isTransactionDocId, makeTransaction, txIdOf, type Actor, type Transacti
 import { validateDocument, validateTransaction } from '../../src/lib/domain/validation';
 import { leavesOf, resolveDirectoryConflict } from '../../src/lib/store/directory-conflicts';
 import type { Replica } from '../../src/lib/store/replica';
+import { snapshot } from '../../src/lib/domain/test-snapshot';
 
 const MemoryPouch = PouchDB.plugin(MemoryAdapter).plugin(replication).defaults({ adapter: 'memory' });
 
@@ -83,21 +84,6 @@ async function resolveAll(db: Replica): Promise<number> {
 	return removed;
 }
 
-/** Everything a page could show, in plain data (as in fold.property.test.ts). */
-function snapshot(state: BankState) {
-	const sorted = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
-	return {
-		policy: state.policy,
-		offers: sorted(state.offers),
-		requests: sorted(state.requests),
-		exchanges: sorted(state.exchanges),
-		balances: sorted(state.balances).filter(([, b]) => b !== 0),
-		committed: sorted(state.committed).filter(([, c]) => c !== 0),
-		entries: state.entries,
-		rejected: sorted(state.rejected),
-		lastId: state.lastId
-	};
-}
 
 // ---- what a librarian would do, from what their device shows ------------------------------
 

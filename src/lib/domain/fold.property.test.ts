@@ -2,26 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyNewer, compareTransactions, fold } from './fold';
 import { availableOf, totalOfBalances } from './ledger';
-import { createState, type BankState } from './state';
+import { createState } from './state';
 import { generateHistory } from './test-history';
 import { makeTransaction, txIdOf, type Transaction } from './transactions';
 import { formatTransactionId } from './ids';
+import { snapshot } from './test-snapshot';
 
-/** Everything a page could show, in plain data, to compare two states exactly. */
-function snapshot(state: BankState) {
-	const sorted = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
-	return {
-		policy: state.policy,
-		offers: sorted(state.offers),
-		requests: sorted(state.requests),
-		exchanges: sorted(state.exchanges),
-		balances: sorted(state.balances).filter(([, b]) => b !== 0),
-		committed: sorted(state.committed).filter(([, c]) => c !== 0),
-		entries: state.entries,
-		rejected: sorted(state.rejected),
-		lastId: state.lastId
-	};
-}
 
 const history = fc.record({ seed: fc.nat(), size: fc.integer({ min: 1, max: 300 }) });
 
