@@ -11,7 +11,7 @@ import { applyNewer } from '../../src/lib/domain/fold';
 import { roadKm } from '../../src/lib/domain/geo';
 import { TransactionIdSource } from '../../src/lib/domain/ids';
 import { createState } from '../../src/lib/domain/state';
-import { seededRandom } from '../../src/lib/domain/test-history';
+import { seededRandom } from '../../src/lib/domain/random';
 import { makeTransaction, txIdOf, type Transaction } from '../../src/lib/domain/transactions';
 import type { ProvisionPlan, ProvisionUser } from '../provision';
 import { COUNTY_ROLE, LIBRARIAN_ROLE, libraryRole } from '../security';

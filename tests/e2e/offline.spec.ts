@@ -102,6 +102,8 @@ test('an expired session keeps every pending change; after logging in again they
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	await loginAs(page, 'trysil');
+	// Offline navigation is served by the service worker, so it must control the page first.
+	await waitForServiceWorker(page);
 	await context.setOffline(true);
 	const offerId = await postOffer(page, 'Laget mens innloggingen løp ut.');
 	await expect(page.getByTestId('sync-pending')).toHaveText('1 endring venter på å bli sendt');

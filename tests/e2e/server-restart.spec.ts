@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { serverState } from './bank';
-import { loginAs } from './helpers';
+import { loginAs, waitForServiceWorker } from './helpers';
 import { OwnServer } from './own-server';
 
 // This test stops and starts its own server, so it does not share the suite's.
@@ -16,6 +16,8 @@ test.afterAll(async () => {
 test('the server stops mid-work and comes back: sync resumes, nothing is lost or duplicated', async ({ page }) => {
 	test.setTimeout(120_000);
 	await loginAs(page, 'kongsvinger');
+	// Pages must come from the service worker while the server is down.
+	await waitForServiceWorker(page);
 	const before = await serverState(page);
 	const ownBefore = [...before.offers.values()].filter((o) => o.library === 'kongsvinger').length;
 

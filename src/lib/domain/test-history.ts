@@ -6,6 +6,7 @@
 import { TransactionIdSource } from './ids';
 import { applyNewer } from './fold';
 import { availableOf } from './ledger';
+import { seededRandom } from './random';
 import { createState } from './state';
 import { makeTransaction, type Actor, type Transaction, type TransactionFields } from './transactions';
 
@@ -13,17 +14,6 @@ export const HISTORY_LIBRARIES = ['alvdal', 'eidskog', 'elverum', 'hamar', 'tolg
 const SKILLS = ['cataloguing', 'plastic-covering', 'shelving', 'weeding', 'front-desk', 'outreach'];
 const COUNTY: Actor = { library: 'fylkesbiblioteket', role: 'county' };
 
-/** A small, fast, seedable PRNG (mulberry32): deterministic histories from a seed. */
-export function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /**
  * The generator acts mostly on what a librarian would see (its own running fold of what it has
