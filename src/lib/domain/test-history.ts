@@ -30,9 +30,9 @@ export function generateHistory(size: number, seed: number, libraries = HISTORY_
 	const out: Transaction[] = [];
 	const noise = () => random() < 0.12;
 	const sometimes = (right: string) => (noise() ? pick(libraries) : right);
-	const choose = <T>(items: Iterable<T>, fit: (item: T) => boolean): T | undefined => {
+	const choose = <T>(items: Iterable<T>, suits: (item: T) => boolean): T | undefined => {
 		const fitting: T[] = [];
-		for (const item of items) if (noise() || fit(item)) fitting.push(item);
+		for (const item of items) if (noise() || suits(item)) fitting.push(item);
 		return fitting.length ? fitting[fitting.length - 1 - Math.floor(random() * Math.min(fitting.length, 8))] : undefined;
 	};
 	let now = Date.UTC(2026, 0, 1);
