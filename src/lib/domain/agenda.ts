@@ -2,6 +2,7 @@
  * What waits for a library, so the bank runs itself: proposals to answer, visits past their
  * date to confirm, its requests that have matches, reports to write, days it owes.
  */
+import { counterpartyOf, isParty, mustAnswer } from './parties';
 import { suggestionsForRequest, type MatchLibrary, type MatchOffer, type MatchPerson } from './matching';
 import type { Exchange, Offer, Request } from './state';
 
@@ -27,16 +28,12 @@ export interface Agenda {
 	count: number;
 }
 
-function counterpartyOf(exchange: Exchange): string {
-	return exchange.proposedBy === exchange.host ? exchange.provider : exchange.host;
-}
-
 const byDate = (a: Exchange, b: Exchange) => (a.dates?.from ?? '').localeCompare(b.dates?.from ?? '') || a.id.localeCompare(b.id);
 
 export function agendaFor(input: AgendaInput): Agenda {
 	const { library, today } = input;
-	const mine = input.exchanges.filter((e) => e.provider === library || e.host === library);
-	const toAnswer = mine.filter((e) => e.status === 'proposed' && counterpartyOf(e) === library).sort(byDate);
+	const mine = input.exchanges.filter((e) => isParty(e, library));
+	const toAnswer = mine.filter((e) => mustAnswer(e, library)).sort(byDate);
 	const waitingForOthers = mine.filter((e) => e.status === 'proposed' && counterpartyOf(e) !== library).sort(byDate);
 	const accepted = mine.filter((e) => e.status === 'accepted');
 	const toConfirm = accepted.filter((e) => e.host === library && (!e.dates || e.dates.to < today)).sort(byDate);

@@ -3,6 +3,7 @@
  * declined / cancelled on the way. Who may do what is checked here as on the server.
  */
 import { assertWithinLimit, commit, postCompletion, postReversal, release } from './ledger';
+import { counterpartyOf, isParty } from './parties';
 import { refuse } from './rejection';
 import { returnToOffer, takeFromOffer } from './rules-offers';
 import { reopenRequest } from './rules-requests';
@@ -13,14 +14,6 @@ function findExchange(state: BankState, exchangeId: string): Exchange {
 	const exchange = state.exchanges.get(exchangeId);
 	if (!exchange) refuse('exchange-unknown', { exchange: exchangeId });
 	return exchange;
-}
-
-function isParty(exchange: Exchange, library: string): boolean {
-	return exchange.provider === library || exchange.host === library;
-}
-
-function counterpartyOf(exchange: Exchange): string {
-	return exchange.proposedBy === exchange.host ? exchange.provider : exchange.host;
 }
 
 function touch(exchange: Exchange, id: string): void {
