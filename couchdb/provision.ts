@@ -3,6 +3,7 @@
  * design documents, users and (optionally) documents. Idempotent: what exists and matches is
  * left alone, so running it twice changes nothing. Passwords of existing users are never reset.
  */
+import { reportsDesign } from './design/reports-source';
 import { validateDocUpdateSource } from './design/validate-source';
 import { couch, type CouchTarget } from './http';
 import { countyDbSecurity, usersDbSecurity } from './security';
@@ -30,7 +31,8 @@ export interface ProvisionReport {
 type Doc = { _id: string; _rev?: string } & Record<string, unknown>;
 
 export const designDocuments = (): Doc[] => [
-	{ _id: '_design/validation', language: 'javascript', validate_doc_update: validateDocUpdateSource }
+	{ _id: '_design/validation', language: 'javascript', validate_doc_update: validateDocUpdateSource },
+	reportsDesign()
 ];
 
 /** Same fields and values, whatever order the server returns them in. */

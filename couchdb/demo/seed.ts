@@ -140,7 +140,7 @@ export function buildDemoCounty(countyDb: string, seed = 2026, end = Date.UTC(20
 		if (!exchange) continue;
 		now += 2 * DAY;
 		const worked = random() < 0.1 && days > 0.5 ? days - 0.5 : days;
-		emit(host, { kind: 'exchange.completed', exchange, days: worked, travel: travel(provider, host) });
+		emit(host, { kind: 'exchange.completed', exchange, provider, days: worked, travel: travel(provider, host) });
 	}
 
 	// Things under way: waiting for an answer, agreed and due to be confirmed, open offers and requests.

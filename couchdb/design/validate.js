@@ -334,8 +334,19 @@ function (newDoc, oldDoc, userCtx, secObj) {
 		'exchange.accepted': [{ exchange: req(transactionRef) }],
 		'exchange.declined': [{ exchange: req(transactionRef), reason: reason }],
 		'exchange.cancelled': [{ exchange: req(transactionRef), reason: reason }],
-		'exchange.completed': [{ exchange: req(transactionRef), days: req(days), travel: req(travel) }],
-		'exchange.reversed': [{ exchange: req(transactionRef), reason: req(requiredText(500)) }],
+		'exchange.completed': [
+			{ exchange: req(transactionRef), provider: req(slug), days: req(days), travel: req(travel) }
+		],
+		'exchange.reversed': [
+			{
+				exchange: req(transactionRef),
+				completion: req(transactionRef),
+				provider: req(slug),
+				host: req(slug),
+				days: req(days),
+				reason: req(requiredText(500))
+			}
+		],
 		'exchange.reported': [
 			{
 				exchange: req(transactionRef),
@@ -382,6 +393,13 @@ function (newDoc, oldDoc, userCtx, secObj) {
 			by: req(actor)
 		};
 		checkObject(doc, '', merge([COUCH_FIELDS, base].concat(KINDS[kind])));
+		// The parties are repeated in these two kinds for the totals views; they must differ.
+		if (kind === 'exchange.completed' && doc.provider === doc.by.library) {
+			fail('provider', 'must be the other library: a library cannot credit itself');
+		}
+		if (kind === 'exchange.reversed' && doc.provider === doc.host) {
+			fail('host', 'must differ from the provider');
+		}
 	}
 
 	function validateTransaction(doc, old, deleting) {

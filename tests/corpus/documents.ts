@@ -212,6 +212,7 @@ export const validTransactions: Record<TransactionKind, { author: Library; build
 		build: () =>
 			tx(ID.completed, 'exchange.completed', elverumPer, {
 				exchange: ID.proposed,
+				provider: 'hamar',
 				days: 2,
 				travel: { km: 64, tolls: 0, meals: 250 }
 			})
@@ -221,6 +222,10 @@ export const validTransactions: Record<TransactionKind, { author: Library; build
 		build: () =>
 			tx(ID.reversed, 'exchange.reversed', county, {
 				exchange: ID.proposed,
+				completion: ID.completed,
+				provider: 'hamar',
+				host: 'elverum',
+				days: 2,
 				reason: 'Registrert to ganger ved en feil; Hamar bekreftet på telefon.'
 			})
 	},
@@ -496,6 +501,11 @@ badShape('completion travel without meals', 'exchange.completed', { ...valid('ex
 badShape('completion travel with negative km', 'exchange.completed', { ...valid('exchange.completed'), travel: { km: -64, tolls: 0, meals: 250 } });
 badShape('completion travel of 6000 km', 'exchange.completed', { ...valid('exchange.completed'), travel: { km: 6000, tolls: 0, meals: 0 } });
 badShape('decline reason of 501 characters', 'exchange.declined', { ...valid('exchange.declined'), reason: 'n'.repeat(501) });
+badShape('completion naming its own library as the provider', 'exchange.completed', { ...valid('exchange.completed'), provider: 'elverum' });
+badShape('completion without the provider', 'exchange.completed', { ...valid('exchange.completed'), provider: undefined });
+badShape('reversal naming the same library twice', 'exchange.reversed', { ...valid('exchange.reversed'), host: 'hamar' });
+badShape('reversal without the completion it undoes', 'exchange.reversed', { ...valid('exchange.reversed'), completion: undefined });
+badShape('reversal of a fraction of a half day', 'exchange.reversed', { ...valid('exchange.reversed'), days: 0.3 });
 badShape('reversal with an empty reason', 'exchange.reversed', { ...valid('exchange.reversed'), reason: '  ' });
 badShape('policy with credit limit 25 days', 'policy.set', { ...valid('policy.set'), creditLimit: 25 });
 badShape('policy with credit limit 0.3 days', 'policy.set', { ...valid('policy.set'), creditLimit: 0.3 });
@@ -523,8 +533,8 @@ add({
 	server: 'forbid'
 });
 add({
-	name: 'forged author: Elverum completes an exchange as Hamar',
-	doc: { ...valid('exchange.completed'), by: { library: 'hamar' } },
+	name: 'forged author: Elverum completes an exchange as Tolga',
+	doc: { ...valid('exchange.completed'), by: { library: 'tolga' } },
 	user: users.elverum,
 	domain: 'valid',
 	server: 'forbid'

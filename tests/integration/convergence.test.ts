@@ -10,6 +10,7 @@ import MemoryAdapter from 'pouchdb-adapter-memory';
 import replication from 'pouchdb-replication';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { completionOf, reversalOf } from '../../src/lib/domain/exchange-records';
 import { compareTransactions, applyNewer, fold } from '../../src/lib/domain/fold';
 import { TransactionIdSource } from '../../src/lib/domain/ids';
 import { availableOf, totalOfBalances } from '../../src/lib/domain/ledger';
@@ -93,14 +94,17 @@ function intents(state: BankState, library: string, size: number): TransactionFi
 	const onwards: TransactionFields[] = [];
 	const other: TransactionFields[] = [];
 	if (library === COUNTY.library) {
-		for (const ex of state.exchanges.values()) if (ex.status === 'completed') onwards.push({ kind: 'exchange.reversed', exchange: ex.id, reason: 'Korrigering' });
+		for (const ex of state.exchanges.values()) {
+			const reversal = ex.status === 'completed' ? reversalOf(ex, 'Korrigering') : undefined;
+			if (reversal) onwards.push(reversal);
+		}
 		other.push({ kind: 'policy.set', creditLimit: 1 + size / 2, travelRatePerKm: 4.5, mealAllowance: 200 });
 		return [...onwards, ...other];
 	}
 	for (const ex of state.exchanges.values()) {
 		const counterparty = ex.proposedBy === ex.host ? ex.provider : ex.host;
 		if (ex.status === 'accepted' && ex.host === library) {
-			onwards.push({ kind: 'exchange.completed', exchange: ex.id, days: ex.days, travel: { km: 40, tolls: 0, meals: 1 } });
+			onwards.push(completionOf(ex, ex.days, { km: 40, tolls: 0, meals: 1 }));
 		}
 		if (ex.status === 'proposed' && counterparty === library) {
 			onwards.push({ kind: 'exchange.accepted', exchange: ex.id });
@@ -245,10 +249,10 @@ describe('replicas under random partitions', () => {
 			{ numRuns: 30 }
 		);
 		// The runs exercised what they are meant to: conflicts, erasures, exchanges and races.
-		expect(seen.resolved).toBeGreaterThan(0);
-		expect(seen.erased).toBeGreaterThan(0);
-		expect(seen.completed).toBeGreaterThan(0);
-		expect(seen.rejected).toBeGreaterThan(0);
+		expect(seen.resolved, 'resolved').toBeGreaterThan(0);
+		expect(seen.erased, 'erased').toBeGreaterThan(0);
+		expect(seen.completed, 'completed').toBeGreaterThan(0);
+		expect(seen.rejected, 'rejected').toBeGreaterThan(0);
 		expect(seen.deviceCounts.size).toBe(3);
 	});
 });

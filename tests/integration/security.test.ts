@@ -214,12 +214,20 @@ describe('who may write what: the named cases', () => {
 		expect(state.exchanges.get(String(proposal._id).slice(3))?.status).toBe('proposed');
 	});
 
-	it('stores a completion written by the provider (only the fold knows who hosts), and the fold rejects it', async () => {
+	it('refuses a completion that credits its own writer: 403 with the reason', async () => {
+		const completed = tx('exchange.completed');
+		const selfCredit = { ...completed, _id: txAfter(String(completed._id).slice(3), -90, 'hamarskranke01'), by: { library: 'hamar' }, provider: 'hamar' };
+		const res = await put('kari.nordby', selfCredit);
+		expect(res.status).toBe(403);
+		expect(res.body.reason).toMatch(/cannot credit itself/);
+	});
+
+	it('stores a completion by the provider naming a third library (only the fold knows who hosts), and the fold rejects it', async () => {
 		const proposal = tx('exchange.proposed');
 		await put('per.moen', proposal); // 409 when the previous test already stored it
 		expect((await put('kari.nordby', tx('exchange.accepted'))).status).toBe(201);
 		const completed = tx('exchange.completed');
-		const byProvider = { ...completed, _id: txAfter(String(completed._id).slice(3), -60, 'hamarskranke01'), by: { library: 'hamar' } };
+		const byProvider = { ...completed, _id: txAfter(String(completed._id).slice(3), -60, 'hamarskranke01'), by: { library: 'hamar' }, provider: 'tolga' };
 		expect((await put('kari.nordby', byProvider)).status).toBe(201);
 
 		const state = fold(await storedTransactions('kari.nordby'));

@@ -12,7 +12,7 @@ function history() {
 		const request = w.write('request.posted', host, { skills: ['cataloguing', 'weeding'], description: 'Hjelp', days, dates: [{ from: date, to: date }], urgency: 'planned' });
 		const accept = w.write('request.accepted', provider, { request: idOf(request) });
 		txs.push(request, accept);
-		return { accept, complete: () => w.write('exchange.completed', host, { exchange: idOf(accept), days: worked, travel: { km, tolls: 20, meals: 0 } }) };
+		return { accept, complete: () => w.write('exchange.completed', host, { exchange: idOf(accept), provider, days: worked, travel: { km, tolls: 20, meals: 0 } }) };
 	};
 	const a = visit('hamar', 'tolga', 2, 1.5, 100, '2025-12-28');
 	txs.push(a.complete());

@@ -74,7 +74,7 @@ describe('offers', () => {
 describe('the exchange lifecycle', () => {
 	it('credits the provider and debits the host by the days the host confirms', () => {
 		const { w, offer, proposal, accept } = offerFlow();
-		const complete = w.write('exchange.completed', 'tolga', { exchange: idOf(proposal), days: 1.5, travel: { km: 180, tolls: 60, meals: 200 } });
+		const complete = w.write('exchange.completed', 'tolga', { exchange: idOf(proposal), provider: 'eidskog', days: 1.5, travel: { km: 180, tolls: 60, meals: 200 } });
 		const state = fold([offer, proposal, accept, complete]);
 		expect(balanceOf(state, 'eidskog')).toBe(1.5);
 		expect(balanceOf(state, 'tolga')).toBe(-1.5);
@@ -88,7 +88,7 @@ describe('the exchange lifecycle', () => {
 
 	it('lets only the host complete: nobody credits themselves', () => {
 		const { w, offer, proposal, accept } = offerFlow();
-		const selfCredit = w.write('exchange.completed', 'eidskog', { exchange: idOf(proposal), days: 2, travel: noTravel });
+		const selfCredit = w.write('exchange.completed', 'eidskog', { exchange: idOf(proposal), provider: 'eidskog', days: 2, travel: noTravel });
 		const state = fold([offer, proposal, accept, selfCredit]);
 		expect(state.rejected.get(idOf(selfCredit))).toMatchObject({ code: 'only-host-completes', params: { library: 'tolga' } });
 		expect(balanceOf(state, 'eidskog')).toBe(0);
@@ -107,14 +107,14 @@ describe('the exchange lifecycle', () => {
 
 	it('refuses to confirm more days than were agreed', () => {
 		const { w, offer, proposal, accept } = offerFlow();
-		const tooMany = w.write('exchange.completed', 'tolga', { exchange: idOf(proposal), days: 2.5, travel: noTravel });
+		const tooMany = w.write('exchange.completed', 'tolga', { exchange: idOf(proposal), provider: 'eidskog', days: 2.5, travel: noTravel });
 		expect(fold([offer, proposal, accept, tooMany]).rejected.get(idOf(tooMany))).toMatchObject({ code: 'more-than-agreed', params: { days: 2 } });
 	});
 
 	it('resolves a cancellation racing a completion by the earlier transaction', () => {
 		const { w, offer, proposal, accept } = offerFlow();
 		const cancel = w.write('exchange.cancelled', 'eidskog', { exchange: idOf(proposal) });
-		const complete = w.write('exchange.completed', 'tolga', { exchange: idOf(proposal), days: 2, travel: noTravel });
+		const complete = w.write('exchange.completed', 'tolga', { exchange: idOf(proposal), provider: 'eidskog', days: 2, travel: noTravel });
 		const state = fold([complete, cancel, accept, proposal, offer]);
 		expect(state.exchanges.get(idOf(proposal))?.status).toBe('cancelled');
 		expect(state.rejected.get(idOf(complete))).toMatchObject({ code: 'exchange-not-accepted', params: { status: 'cancelled' } });
@@ -123,9 +123,10 @@ describe('the exchange lifecycle', () => {
 
 	it('lets the county reverse a completion, restoring both balances and keeping the audit trail', () => {
 		const { w, offer, proposal, accept } = offerFlow();
-		const complete = w.write('exchange.completed', 'tolga', { exchange: idOf(proposal), days: 2, travel: noTravel });
-		const forged = w.write('exchange.reversed', 'tolga', { exchange: idOf(proposal), reason: 'Vi angrer' });
-		const reverse = w.write('exchange.reversed', county, { exchange: idOf(proposal), reason: 'Feil bibliotek' });
+		const complete = w.write('exchange.completed', 'tolga', { exchange: idOf(proposal), provider: 'eidskog', days: 2, travel: noTravel });
+		const recorded = { exchange: idOf(proposal), completion: idOf(complete), provider: 'eidskog', host: 'tolga', days: 2 };
+		const forged = w.write('exchange.reversed', 'tolga', { ...recorded, reason: 'Vi angrer' });
+		const reverse = w.write('exchange.reversed', county, { ...recorded, reason: 'Feil bibliotek' });
 		const state = fold([offer, proposal, accept, complete, forged, reverse]);
 		expect(state.rejected.get(idOf(forged))?.code).toBe('county-only');
 		expect(balanceOf(state, 'tolga')).toBe(0);
@@ -202,6 +203,20 @@ describe('incremental apply', () => {
 		expect(() => applyNewer(state, offer as Transaction)).toThrow(OutOfOrderError);
 	});
 
+	it('refuses a completion or reversal whose parties or days differ from the exchange (the server sums them as written)', () => {
+		const { w, offer, proposal, accept } = offerFlow();
+		const wrongProvider = w.write('exchange.completed', 'tolga', { exchange: idOf(proposal), provider: 'hamar', days: 2, travel: noTravel });
+		const complete = w.write('exchange.completed', 'tolga', { exchange: idOf(proposal), provider: 'eidskog', days: 1.5, travel: noTravel });
+		const recorded = { exchange: idOf(proposal), completion: idOf(complete), provider: 'eidskog', host: 'tolga', days: 1.5, reason: 'Feil' };
+		const wrongDays = w.write('exchange.reversed', county, { ...recorded, days: 2 });
+		const wrongHost = w.write('exchange.reversed', county, { ...recorded, host: 'hamar' });
+		const wrongCompletion = w.write('exchange.reversed', county, { ...recorded, completion: idOf(accept) });
+		const state = fold([offer, proposal, accept, wrongProvider, complete, wrongDays, wrongHost, wrongCompletion]);
+		for (const tx of [wrongProvider, wrongDays, wrongHost, wrongCompletion]) expect(state.rejected.get(idOf(tx))?.code).toBe('not-as-recorded');
+		expect(state.exchanges.get(idOf(proposal))?.status).toBe('completed');
+		expect(balanceOf(state, 'eidskog')).toBe(1.5);
+	});
+
 	it('ignores duplicates in a full fold', () => {
 		const { offer, proposal, accept } = offerFlow();
 		const state = fold([offer, proposal, accept, accept, offer]);
@@ -214,7 +229,7 @@ describe('visit reports', () => {
 	it('may be written once by each side after completion, and not before', () => {
 		const { w, offer, proposal, accept } = offerFlow();
 		const early = w.write('exchange.reported', 'eidskog', { exchange: idOf(proposal), done: 'Katalogiserte' });
-		const complete = w.write('exchange.completed', 'tolga', { exchange: idOf(proposal), days: 2, travel: noTravel });
+		const complete = w.write('exchange.completed', 'tolga', { exchange: idOf(proposal), provider: 'eidskog', days: 2, travel: noTravel });
 		const visitor = w.write('exchange.reported', 'eidskog', { exchange: idOf(proposal), done: 'Katalogiserte 80 bøker', tips: 'Ta med egen laptop' });
 		const again = w.write('exchange.reported', 'eidskog', { exchange: idOf(proposal), done: 'Enda en' });
 		const host = w.write('exchange.reported', 'tolga', { exchange: idOf(proposal), done: 'Fikk ryddet etterslepet', learned: 'Nye rutiner for plasting' });

@@ -24,6 +24,7 @@ export type RejectionCode =
 	| 'not-party'
 	| 'only-host-completes'
 	| 'more-than-agreed'
+	| 'not-as-recorded'
 	| 'over-limit'
 	| 'county-only'
 	| 'report-exists'

@@ -103,6 +103,7 @@ export function exchangeCompleted(state: BankState, id: string, tx: TransactionO
 	if (tx.by.library !== exchange.host) refuse('only-host-completes', { library: exchange.host });
 	if (exchange.status !== 'accepted') refuse('exchange-not-accepted', { status: exchange.status });
 	if (tx.days > exchange.days) refuse('more-than-agreed', { days: exchange.days });
+	if (tx.provider !== exchange.provider) refuse('not-as-recorded');
 	release(state, exchange.host, exchange.days);
 	postCompletion(state, id, exchange, tx.days);
 	exchange.status = 'completed';
@@ -112,11 +113,21 @@ export function exchangeCompleted(state: BankState, id: string, tx: TransactionO
 	touch(exchange, id);
 }
 
+function reversesAsRecorded(exchange: Exchange, tx: TransactionOf<'exchange.reversed'>): boolean {
+	return (
+		tx.completion === exchange.completion &&
+		tx.provider === exchange.provider &&
+		tx.host === exchange.host &&
+		tx.days === exchange.daysWorked
+	);
+}
+
 /** The county corrects a wrong completion; the audit trail keeps both. */
 export function exchangeReversed(state: BankState, id: string, tx: TransactionOf<'exchange.reversed'>): void {
 	if (tx.by.role !== 'county') refuse('county-only');
 	const exchange = findExchange(state, tx.exchange);
 	if (exchange.status !== 'completed') refuse('exchange-not-completed', { status: exchange.status });
+	if (!reversesAsRecorded(exchange, tx)) refuse('not-as-recorded');
 	postReversal(state, id, exchange, exchange.daysWorked ?? 0);
 	exchange.status = 'reversed';
 	exchange.reason = tx.reason;

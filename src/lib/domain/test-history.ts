@@ -4,6 +4,7 @@
  * random (so races, stale references and refusals all happen), and county policy changes.
  */
 import { TransactionIdSource } from './ids';
+import { completionOf, reversalOf } from './exchange-records';
 import { applyNewer } from './fold';
 import { availableOf } from './ledger';
 import { seededRandom } from './random';
@@ -54,7 +55,8 @@ export function generateHistory(size: number, seed: number, libraries = HISTORY_
 			write(COUNTY.library, { kind: 'policy.set', creditLimit: 2 + halfDays(4), travelRatePerKm: 4.5, mealAllowance: 200 });
 		} else if (roll < 0.04) {
 			const ex = choose(view.exchanges.values(), (e) => e.status === 'completed');
-			if (ex) write(COUNTY.library, { kind: 'exchange.reversed', exchange: ex.id, reason: 'Korrigering' });
+			const reversal = ex && reversalOf(ex, 'Korrigering');
+			if (reversal) write(COUNTY.library, reversal);
 		} else if (roll < 0.16) {
 			write(library, { kind: 'offer.posted', skills: [pick(SKILLS)], description: 'Tilbud', days: halfDays(3), dates: [] });
 		} else if (roll < 0.28) {
@@ -76,7 +78,9 @@ export function generateHistory(size: number, seed: number, libraries = HISTORY_
 			if (ex) write(sometimes(random() < 0.5 ? ex.host : ex.provider), { kind: 'exchange.cancelled', exchange: ex.id });
 		} else if (roll < 0.9) {
 			const ex = choose(view.exchanges.values(), (e) => e.status === 'accepted');
-			if (ex) write(sometimes(ex.host), { kind: 'exchange.completed', exchange: ex.id, days: noise() ? ex.days + 0.5 : Math.max(0.5, ex.days - (random() < 0.2 ? 0.5 : 0)), travel: { km: 40, tolls: 0, meals: 0 } });
+			// Never by the provider naming itself: the server refuses that document outright.
+			const writer = ex && sometimes(ex.host);
+			if (ex && writer && writer !== ex.provider) write(writer, completionOf(ex, noise() ? ex.days + 0.5 : Math.max(0.5, ex.days - (random() < 0.2 ? 0.5 : 0)), { km: 40, tolls: 0, meals: 0 }));
 		} else {
 			const offer = choose(view.offers.values(), (o) => o.library === library);
 			const kind = roll < 0.94 ? 'offer.paused' : roll < 0.97 ? 'offer.resumed' : 'offer.withdrawn';

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { isTransactionId } from './ids';
-import { actor, amount, couchFields, dateWindow, days, requiredText, skillList, transactionId } from './schema-parts';
+import { actor, amount, couchFields, dateWindow, days, requiredText, skillList, slug, transactionId } from './schema-parts';
 
 export const TX_PREFIX = 'tx:';
 export const MAX_DESCRIPTION = 1000;
@@ -89,6 +89,8 @@ export const transactionSchema = v.variant(
 			...base,
 			kind: v.literal('exchange.completed'),
 			exchange: ref,
+			/** Repeated from the exchange (the fold checks it), so a server view can sum without a join. */
+			provider: slug,
 			days,
 			travel: travelSchema
 		}),
@@ -96,6 +98,11 @@ export const transactionSchema = v.variant(
 			...base,
 			kind: v.literal('exchange.reversed'),
 			exchange: ref,
+			/** What is undone, repeated from the exchange (the fold checks it) for the server's views. */
+			completion: ref,
+			provider: slug,
+			host: slug,
+			days,
 			reason: requiredText(500)
 		}),
 		v.strictObject({

@@ -29,8 +29,18 @@ function run<T>(schema: v.GenericSchema<unknown, T>, input: unknown): Validated<
 	};
 }
 
+/** Rules across fields of one transaction, which the server can check as well. */
+function partiesIssue(tx: Transaction): ValidationIssue | undefined {
+	if (tx.kind === 'exchange.completed' && tx.provider === tx.by.library) return { field: 'provider', code: 'own-library' };
+	if (tx.kind === 'exchange.reversed' && tx.provider === tx.host) return { field: 'host', code: 'own-library' };
+	return undefined;
+}
+
 export function validateTransaction(input: unknown): Validated<Transaction> {
-	return run(transactionSchema, input);
+	const result = run(transactionSchema, input);
+	if (!result.ok) return result;
+	const issue = partiesIssue(result.value);
+	return issue ? { ok: false, issues: [issue] } : result;
 }
 
 export function validateLibrary(input: unknown): Validated<LibraryDoc> {

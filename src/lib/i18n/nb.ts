@@ -367,6 +367,7 @@ export const nb = {
 	'reject.not-party': 'Bare de to bibliotekene i byttet kan avlyse det.',
 	'reject.only-host-completes': 'Bare vertsbiblioteket ({library}) kan bekrefte dagene.',
 	'reject.more-than-agreed': 'Dere kan ikke bekrefte flere dager enn avtalt ({days}).',
+	'reject.not-as-recorded': 'Bibliotekene eller dagene stemmer ikke med byttet slik det er registrert.',
 	'reject.over-limit': '{library} ville gått under grensen på {limit} dager. Tilgjengelig nå: {available}.',
 	'reject.county-only': 'Bare fylkesbiblioteket kan gjøre dette.',
 	'reject.report-exists': 'Dere har allerede skrevet en rapport fra dette besøket.',
@@ -397,6 +398,7 @@ export const nb = {
 	'invalid.urgency': 'Velg planlagt eller akutt.',
 	'invalid.deleted': 'Hendelser kan ikke slettes.',
 	'invalid.id': 'Ugyldig dokument-id.',
+	'invalid.own-library': 'Et bibliotek kan ikke godskrive seg selv.',
 	'invalid.unknown': 'Ugyldig verdi.'
 } as const;
 

@@ -1,0 +1,11 @@
+function (doc) {
+	// Days exchanged per month, for `_sum`. Plain ES5, as days-by-library.map.js.
+	function monthOf(transactionId) {
+		var date = new Date(parseInt(transactionId.substring(0, 9), 36));
+		var month = date.getUTCMonth() + 1;
+		return date.getUTCFullYear() + '-' + (month < 10 ? '0' : '') + month;
+	}
+	if (doc.type !== 'tx') return;
+	if (doc.kind === 'exchange.completed') emit(monthOf(doc._id.substring(3)), doc.days);
+	else if (doc.kind === 'exchange.reversed') emit(monthOf(doc.completion), -doc.days);
+}
