@@ -3,10 +3,12 @@
  * design documents, users and (optionally) documents. Idempotent: what exists and matches is
  * left alone, so running it twice changes nothing. Passwords of existing users are never reset.
  */
+import { publicDesign } from './design/public-source';
 import { reportsDesign } from './design/reports-source';
 import { validateDocUpdateSource } from './design/validate-source';
 import { couch, type CouchTarget } from './http';
-import { countyDbSecurity, usersDbSecurity } from './security';
+import { joinableLibraries, type JoinableLibrary } from '../src/lib/domain/membership';
+import { countyDbSecurity, publicDbOf, publicDbSecurity, usersDbSecurity } from './security';
 
 export interface ProvisionUser {
 	name: string;
@@ -47,24 +49,26 @@ export async function provision(target: CouchTarget, plan: ProvisionPlan): Promi
 	const report: ProvisionReport = { changed: [], unchanged: [] };
 	const note = (changed: boolean, what: string) => (changed ? report.changed : report.unchanged).push(what);
 
-	for (const db of ['_users', plan.countyDb]) {
+	const publicDb = publicDbOf(plan.countyDb);
+	for (const db of ['_users', plan.countyDb, publicDb]) {
 		const { status } = await couch(target, 'PUT', `/${db}`, undefined, [412]);
 		note(status !== 412, `database ${db}`);
 	}
 
-	for (const [db, security] of [[plan.countyDb, countyDbSecurity], ['_users', usersDbSecurity]] as const) {
+	for (const [db, security] of [[plan.countyDb, countyDbSecurity], ['_users', usersDbSecurity], [publicDb, publicDbSecurity]] as const) {
 		const current = await couch<Record<string, unknown>>(target, 'GET', `/${db}/_security`);
 		const same = JSON.stringify(current.body ?? {}) === JSON.stringify(security);
 		if (!same) await couch(target, 'PUT', `/${db}/_security`, security);
 		note(!same, `security of ${db}`);
 	}
 
-	for (const design of designDocuments()) {
-		const path = `/${plan.countyDb}/${design._id}`;
+	const designs = [...designDocuments().map((doc) => ({ db: plan.countyDb, doc })), { db: publicDb, doc: publicDesign() as Doc }];
+	for (const { db, doc: design } of designs) {
+		const path = `/${db}/${design._id}`;
 		const current = await couch<Doc>(target, 'GET', path, undefined, [404]);
 		const same = current.status === 200 && sameContent(current.body, design);
 		if (!same) await couch(target, 'PUT', path, current.status === 200 ? { ...design, _rev: current.body._rev } : design);
-		note(!same, design._id);
+		note(!same, `${db}/${design._id}`);
 	}
 
 	for (const user of plan.users) {
@@ -82,6 +86,14 @@ export async function provision(target: CouchTarget, plan: ProvisionPlan): Promi
 		}
 		note(current.status === 404, `user ${user.name}`);
 	}
+
+	// The list people choose from when they ask to join; the county's app keeps it current.
+	const published = await couch(target, 'GET', `/${publicDb}/libraries`, undefined, [404]);
+	if (published.status === 404) {
+		const libraries = joinableLibraries(plan.documents.filter((d) => d.type === 'library') as unknown as Array<JoinableLibrary & { active: boolean }>);
+		await couch(target, 'PUT', `/${publicDb}/libraries`, { _id: 'libraries', libraries });
+	}
+	note(published.status === 404, `${publicDb}/libraries`);
 
 	if (plan.documents.length) {
 		const ids = plan.documents.map((d) => d._id);

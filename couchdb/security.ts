@@ -26,3 +26,14 @@ export const usersDbSecurity = {
 	admins: { names: [], roles: [COUNTY_ROLE] },
 	members: { names: [], roles: [] }
 };
+
+/** The database anyone may read, the sign-up form's list of libraries: see public-validate.js. */
+export function publicDbOf(countyDb: string): string {
+	return `${countyDb}-public`;
+}
+
+/** No members means anyone may read; writes are the county's, checked by its validation. */
+export const publicDbSecurity = {
+	admins: { names: [], roles: [] },
+	members: { names: [], roles: [] }
+};

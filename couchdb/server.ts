@@ -15,6 +15,7 @@ import { createServerPouchDB } from './server-pouchdb';
 import { adminRoutesGuard } from './admin-routes';
 import { revisionKeeper } from './revision-keeper';
 import { usersGuard } from './users-guard';
+import { usersStore } from './users-store';
 
 export const DB_MOUNT = '/db';
 
@@ -101,15 +102,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
 		`${DB_MOUNT}/_users`,
 		usersGuard({
 			dbUrl: () => dbUrl,
-			storedRoles: async (id) => {
-				try {
-					const doc = (await usersDb.get(id)) as { roles?: string[] };
-					return doc.roles ?? [];
-				} catch {
-					return null;
-				}
-			},
-			storedUser: (id) => (usersDb.get(id) as Promise<Record<string, unknown>>).catch(() => null)
+			users: usersStore(usersDb)
 		})
 	);
 	app.use(DB_MOUNT, adminRoutesGuard(() => dbUrl));

@@ -9,22 +9,23 @@
  * database admins there: pouchdb-system-db's admin check reads `args.db`, which pouchdb-wrappers
  * never sets (it passes `args.base`), so every read by anyone but a server admin or the
  * document's owner fails with HTTP 500 "Cannot read properties of undefined (reading
- * 'getSecurity')". The guard answers those reads itself from the stored document.
+ * 'getSecurity')". The guard answers those reads itself from the stored document, and
+ * lists applicants for approval (member-approval.ts).
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { approveAsMember, listUsers, removeUser, type UsersStore } from './member-approval';
 import { sessionOf, type UserContext } from './session-of';
 
 export interface UsersGuardOptions {
 	/** Base URL of the database mount, for `_session` look-ups (e.g. http://127.0.0.1:8080/db). */
 	dbUrl: () => string;
-	/** Reads the stored roles of a user document, or null when it does not exist. */
-	storedRoles: (docId: string) => Promise<string[] | null>;
-	/** Reads a stored user document, or null when it does not exist. */
-	storedUser: (docId: string) => Promise<Record<string, unknown> | null>;
+	/** The stored user documents, read and written as the server itself. */
+	users: UsersStore;
 }
 
 interface UserDocLike {
 	_id?: string;
+	_rev?: string;
 	name?: string;
 	roles?: unknown;
 	_deleted?: boolean;
@@ -56,14 +57,26 @@ function mayManageRoles(user: UserContext): boolean {
 	return user.roles.includes('_admin') || user.roles.includes('county');
 }
 
-/** GET /_users/<user doc> by the county (no query options): served from the stored document. */
-async function countyRead(req: Request, res: Response, next: NextFunction, options: UsersGuardOptions): Promise<void> {
+/**
+ * GET /_users/_all_docs by anyone but a server admin (member-approval.ts), and
+ * GET /_users/<user doc> by the county (no query options), served from the stored documents.
+ */
+async function guardedRead(req: Request, res: Response, next: NextFunction, options: UsersGuardOptions): Promise<void> {
 	const path = req.path.replace(/^\/+/, '');
+	if (path === '_all_docs') {
+		try {
+			const user = await sessionOf(req, options.dbUrl());
+			if (user.roles.includes('_admin')) return next();
+			return await listUsers(req, res, user, options.users);
+		} catch (error) {
+			return next(error);
+		}
+	}
 	if (!path || path.startsWith('_') || path.includes('/') || Object.keys(req.query).length) return next();
 	try {
 		const user = await sessionOf(req, options.dbUrl());
 		if (!user.roles.includes('county') || user.roles.includes('_admin')) return next();
-		const doc = await options.storedUser(decodeURIComponent(path));
+		const doc = await options.users.get(decodeURIComponent(path));
 		if (doc) res.json(doc);
 		else res.status(404).json({ error: 'not_found', reason: 'missing' });
 	} catch (error) {
@@ -75,8 +88,18 @@ export function usersGuard(options: UsersGuardOptions): Router {
 	const router = express.Router();
 	router.use(express.json({ limit: '1mb' }));
 	router.use(async (req: Request, res: Response, next: NextFunction) => {
-		if (req.method === 'GET') return countyRead(req, res, next, options);
+		if (req.method === 'GET') return guardedRead(req, res, next, options);
 		if (!WRITE_METHODS.has(req.method)) return next();
+		const path = req.path.replace(/^\/+/, '');
+		if (req.method === 'DELETE' && path.startsWith('org.couchdb.user') && !path.includes('/')) {
+			try {
+				const user = await sessionOf(req, options.dbUrl());
+				if (user.roles.includes('_admin')) return next();
+				return await removeUser(req, res, user, decodeURIComponent(path), options.users);
+			} catch (error) {
+				return next(error);
+			}
+		}
 		// Anything but JSON (multipart, for one) would slip past the role check unread.
 		const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
 		if (hasBody && !req.is('application/json')) {
@@ -88,9 +111,13 @@ export function usersGuard(options: UsersGuardOptions): Router {
 			for (const doc of docs) {
 				const id = doc._id ?? (doc.name ? `org.couchdb.user:${doc.name}` : undefined);
 				const wanted = Array.isArray(doc.roles) ? (doc.roles as unknown[]).map(String) : [];
-				const stored = id ? await options.storedRoles(id) : null;
+				const storedDoc = id ? await options.users.get(id) : null;
+				const stored = storedDoc ? ((storedDoc.roles as string[] | undefined) ?? []) : null;
 				if (sameRoles(wanted, stored ?? [])) continue;
 				user ??= await sessionOf(req, options.dbUrl());
+				if (id && !mayManageRoles(user) && req.method === 'PUT' && docs.length === 1) {
+					if (await approveAsMember(res, user, { _id: id, _rev: doc._rev, roles: wanted }, options.users)) return;
+				}
 				if (!mayManageRoles(user)) {
 					return res.status(403).json({ error: 'forbidden', reason: 'Only the county or a server admin may change roles' });
 				}
