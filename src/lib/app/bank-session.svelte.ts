@@ -14,6 +14,7 @@ import { DEFAULT_BATCH_SIZE, startReplication } from '$lib/sync/replication';
 import { DB_PATH } from '$lib/sync/session';
 import { SyncState } from '$lib/sync/sync-state';
 import { SyncStatus } from '$lib/sync/sync-status.svelte';
+import { DirectoryPublisher } from './directory-publisher';
 
 export const COUNTY_DB = 'byttebank';
 
@@ -32,6 +33,7 @@ export class BankSession {
 	#projector!: Projector;
 	#stopReplication: (() => void) | undefined;
 	#listeners: Array<() => void> = [];
+	#publisher: DirectoryPublisher | undefined;
 
 	constructor(
 		readonly user: LastSession,
@@ -49,6 +51,7 @@ export class BankSession {
 		this.writer = new BankWriter(this.#replica, this.device, ids, actor, this.user.name);
 		this.#projector = new Projector(this.#replica, this.readModel, { onTransaction: (id) => ids.observe(id) });
 		await this.#projector.start();
+		if (this.user.county) this.#publisher = new DirectoryPublisher(COUNTY_DB, this.readModel, () => this.#projector.settled());
 		this.#watchOutbox();
 		const last = await this.device.settings.get(`lastSynced:${this.user.name}`);
 		if (typeof last?.value === 'number') this.sync.lastSynced = last.value;
@@ -74,6 +77,7 @@ export class BankSession {
 			synced: (at) => {
 				this.sync.lastSynced = at;
 				void this.device.settings.put({ key: `lastSynced:${this.user.name}`, value: at });
+				void this.#publisher?.publish();
 			},
 			pushed: (ids) => void this.device.outbox.bulkDelete(ids),
 			denied: (id, reason) => {

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { librarySchema, personSchema, type LibraryDoc, type PersonDoc } from './directory';
+import { joinRequestSchema, type JoinRequest } from './membership';
 import { transactionSchema, type Transaction } from './transactions';
 
 export interface ValidationIssue {
@@ -49,6 +50,11 @@ export function validateLibrary(input: unknown): Validated<LibraryDoc> {
 
 export function validatePerson(input: unknown): Validated<PersonDoc> {
 	return run(personSchema, input);
+}
+
+/** A request to join a library, as typed on the login page (not a bank document). */
+export function validateJoinRequest(input: unknown): Validated<JoinRequest> {
+	return run(joinRequestSchema, input);
 }
 
 /** The largest document, as JSON without the revision history CouchDB attaches. */
