@@ -379,11 +379,10 @@ describe('a pending member reads nothing until the county approves it', () => {
 	});
 });
 
-// ---- known holes of the embedded server (reported, not fixed here) -------------------------
+// ---- holes of express-pouchdb 4.2, closed by couchdb/admin-routes.ts -----------------------
 // express-pouchdb 4.2 calls PouchDB without the caller's userCtx on POST /_find, /_explain,
 // /_index (GET, POST, DELETE) and /_bulk_get, and pouchdb-security then treats the request as a
-// server admin's ("admin party"). These tests state the behaviour the server must have; they
-// are marked `fails` while the hole is open and must become plain tests when it is closed.
+// server admin's ("admin party"). These tests state the behaviour the server must have.
 
 describe('routes express-pouchdb would run as admin for anyone (closed by couchdb/admin-routes.ts)', () => {
 	let server: TestServer;
