@@ -8,7 +8,10 @@ export class OwnServer {
 	readonly dataDir = mkdtempSync(join(tmpdir(), 'byttebank-own-'));
 	#process: ChildProcess | undefined;
 
-	constructor(readonly port: number) {}
+	constructor(
+		readonly port: number,
+		private readonly appDir?: string
+	) {}
 
 	get url(): string {
 		return `http://127.0.0.1:${this.port}`;
@@ -16,7 +19,7 @@ export class OwnServer {
 
 	async start(): Promise<void> {
 		const child = spawn(process.execPath, ['node_modules/.bin/tsx', 'tests/e2e/serve.ts'], {
-			env: { ...process.env, PORT: String(this.port), E2E_DATA_DIR: this.dataDir },
+			env: { ...process.env, PORT: String(this.port), E2E_DATA_DIR: this.dataDir, ...(this.appDir ? { E2E_APP_DIR: this.appDir } : {}) },
 			stdio: ['ignore', 'pipe', 'inherit']
 		});
 		this.#process = child;

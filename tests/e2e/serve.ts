@@ -1,6 +1,7 @@
 /**
  * The server the browser tests talk to: the built app and the demo county. A fresh, throw-away
  * county by default; with E2E_DATA_DIR it keeps its data, so a test can stop and restart it.
+ * E2E_APP_DIR serves another copy of the build (a test can then change it, as a deploy would).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { startEmbeddedServer } from '../../couchdb/server';
 
 const keep = process.env.E2E_DATA_DIR;
 const dataDir = keep ?? mkdtempSync(join(tmpdir(), 'byttebank-e2e-'));
-const server = await startEmbeddedServer({ dataDir, port: Number(process.env.PORT), appDir: 'build', passwordIterations: 10 });
+const server = await startEmbeddedServer({ dataDir, port: Number(process.env.PORT), appDir: process.env.E2E_APP_DIR ?? 'build', passwordIterations: 10 });
 await provision({ url: server.dbUrl, admin: server.admin }, buildDemoCounty('byttebank'));
 console.log(`e2e server at ${server.url}`);
 

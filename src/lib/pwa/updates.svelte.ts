@@ -31,6 +31,9 @@ class Updates {
 	}
 
 	async reload(): Promise<void> {
+		// workbox-window reloads only when the page was already controlled at registration, so a
+		// first visit kept open until the next version would switch workers but keep the old page.
+		navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
 		await this.#update?.(true);
 	}
 
