@@ -49,8 +49,17 @@ function documentsWritten(req: Request): UserDocLike[] {
 	if (!body || typeof body !== 'object') return [];
 	const doc = body as UserDocLike;
 	// PUT /_users/<id> names the document in the path.
-	if (req.method === 'PUT' && path && !path.startsWith('_')) return [{ ...doc, _id: decodeURIComponent(path) }];
+	if (req.method === 'PUT' && path && !path.startsWith('_')) return [{ ...doc, _id: decodedPath(path) }];
 	return [doc];
+}
+
+/** The document id in a request path; a malformed escape is left as it is (CouchDB answers it). */
+function decodedPath(path: string): string {
+	try {
+		return decodeURIComponent(path);
+	} catch {
+		return path;
+	}
 }
 
 function mayManageRoles(user: UserContext): boolean {
@@ -76,7 +85,7 @@ async function guardedRead(req: Request, res: Response, next: NextFunction, opti
 	try {
 		const user = await sessionOf(req, options.dbUrl());
 		if (!user.roles.includes('county') || user.roles.includes('_admin')) return next();
-		const doc = await options.users.get(decodeURIComponent(path));
+		const doc = await options.users.get(decodedPath(path));
 		if (doc) res.json(doc);
 		else res.status(404).json({ error: 'not_found', reason: 'missing' });
 	} catch (error) {
@@ -91,11 +100,12 @@ export function usersGuard(options: UsersGuardOptions): Router {
 		if (req.method === 'GET') return guardedRead(req, res, next, options);
 		if (!WRITE_METHODS.has(req.method)) return next();
 		const path = req.path.replace(/^\/+/, '');
-		if (req.method === 'DELETE' && path.startsWith('org.couchdb.user') && !path.includes('/')) {
+		const docId = decodedPath(path);
+		if (req.method === 'DELETE' && docId.startsWith('org.couchdb.user:') && !docId.includes('/')) {
 			try {
 				const user = await sessionOf(req, options.dbUrl());
 				if (user.roles.includes('_admin')) return next();
-				return await removeUser(req, res, user, decodeURIComponent(path), options.users);
+				return await removeUser(req, res, user, docId, options.users);
 			} catch (error) {
 				return next(error);
 			}
