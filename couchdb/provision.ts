@@ -16,6 +16,8 @@ export interface ProvisionUser {
 	roles: string[];
 	/** Shown in the app: the person's full name. */
 	fullName?: string;
+	/** An account still waiting for approval: the library it asked to join (roles stay empty). */
+	join?: { library: string; email: string; asked: string };
 }
 
 export interface ProvisionPlan {
@@ -81,7 +83,8 @@ export async function provision(target: CouchTarget, plan: ProvisionPlan): Promi
 				name: user.name,
 				password: user.password,
 				roles: user.roles,
-				fullName: user.fullName
+				fullName: user.fullName,
+				...(user.join ? { email: user.join.email, askedToJoin: user.join.library, askedAt: user.join.asked } : {})
 			});
 		}
 		note(current.status === 404, `user ${user.name}`);

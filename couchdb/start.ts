@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { configFromEnv } from './config';
-import { buildDemoCounty, DEMO_COUNTY_USER, DEMO_PASSWORD } from './demo/seed';
+import { buildDemoCounty, DEMO_APPLICANT, DEMO_COUNTY_USER, DEMO_PASSWORD } from './demo/seed';
 import { startExternalProxy } from './external';
 import { provision } from './provision';
 import { startEmbeddedServer } from './server';
@@ -27,10 +27,11 @@ console.log(`\nByttebank is running at ${server.url}`);
 console.log(`  database: ${config.couchdbUrl ?? `${server.dbUrl} (embedded, data in ${config.dataDir})`}`);
 console.log(`  provisioned: ${report.changed.length ? report.changed.join(', ') : 'nothing to change'}`);
 if (config.demo) {
-	const libraries = plan.users.filter((u) => u.name !== DEMO_COUNTY_USER).map((u) => u.name);
+	const libraries = plan.users.filter((u) => u.name !== DEMO_COUNTY_USER && u.roles.length > 0).map((u) => u.name);
 	console.log(`\nDemo logins (password "${DEMO_PASSWORD}" for all):`);
 	console.log(`  county librarian: ${DEMO_COUNTY_USER}`);
 	console.log(`  librarians:       ${libraries.join(', ')}`);
+	console.log(`  waiting for approval (answer as stange or ${DEMO_COUNTY_USER}): ${DEMO_APPLICANT}`);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

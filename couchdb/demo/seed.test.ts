@@ -9,11 +9,15 @@ describe('the demo county', () => {
 	const plan = buildDemoCounty('byttebank');
 	const transactions = plan.documents.filter((d) => d._id.startsWith('tx:')) as unknown as Transaction[];
 
-	it('has the 22 Hedmark libraries, the county library and a login for each', () => {
+	it('has the 22 Hedmark libraries, the county library, a login for each and one applicant waiting', () => {
 		expect(demoLibraries()).toHaveLength(23);
 		expect(plan.documents.filter((d) => d._id.startsWith('library:'))).toHaveLength(23);
-		expect(plan.users).toHaveLength(23);
+		const members = plan.users.filter((u) => u.roles.length > 0);
+		expect(members).toHaveLength(23);
 		expect(plan.users.find((u) => u.name === 'fylket')?.roles).toContain('county');
+		const waiting = plan.users.filter((u) => u.roles.length === 0);
+		expect(waiting.map((u) => u.join?.library)).toEqual(['stange']);
+		expect(plan.documents.some((d) => d._id === 'library:stange')).toBe(true);
 	});
 
 	it('contains only valid documents that the fold accepts', () => {

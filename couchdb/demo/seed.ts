@@ -19,6 +19,7 @@ import { BEST_AT, FIRST_NAMES, LAST_NAMES, TITLES } from './names';
 
 export const DEMO_PASSWORD = 'byttebank';
 export const DEMO_COUNTY_USER = 'fylket';
+export const DEMO_APPLICANT = 'nora.nyansatt';
 const COUNTY_LIBRARY = 'fylkesbiblioteket';
 const DAY = 86_400_000;
 
@@ -190,6 +191,14 @@ export function buildDemoCounty(countyDb: string, seed = 2026, end = Date.UTC(20
 		fullName: staff.get(l.id)![0]!.name
 	}));
 	users.push({ name: DEMO_COUNTY_USER, password: DEMO_PASSWORD, roles: [LIBRARIAN_ROLE, COUNTY_ROLE, libraryRole(COUNTY_LIBRARY)], fullName: 'Fylkesbibliotekaren' });
+	// Someone waiting for approval, so the county and Stange see a request to answer.
+	users.push({
+		name: DEMO_APPLICANT,
+		password: DEMO_PASSWORD,
+		roles: [],
+		fullName: 'Nora Nyansatt',
+		join: { library: 'stange', email: 'nora.nyansatt@example.no', asked: new Date(end - 2 * DAY).toISOString() }
+	});
 
 	return { countyDb, users, documents: [...libraryDocs, ...people, ...transactions] };
 }
