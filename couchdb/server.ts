@@ -14,7 +14,7 @@ import sirv from 'sirv';
 import { createServerPouchDB } from './server-pouchdb';
 import { adminRoutesGuard } from './admin-routes';
 import { revisionKeeper } from './revision-keeper';
-import { usersGuard } from './users-guard';
+import { refuseDisguisedUsersPath, usersGuard } from './users-guard';
 import { usersStore } from './users-store';
 
 export const DB_MOUNT = '/db';
@@ -98,6 +98,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
 	app.disable('x-powered-by');
 	let dbUrl = '';
 	const usersDb = new PouchDB('_users');
+	app.use(DB_MOUNT, refuseDisguisedUsersPath);
 	app.use(
 		`${DB_MOUNT}/_users`,
 		usersGuard({

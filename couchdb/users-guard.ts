@@ -39,9 +39,13 @@ function sameRoles(a: string[], b: string[]): boolean {
 	return x.length === y.length && x.every((role, i) => role === y[i]);
 }
 
-function documentsWritten(req: Request): UserDocLike[] {
+/** The path inside `_users`, decoded, without leading or trailing slashes (`_bulk_docs/` is `_bulk_docs`). */
+function innerPath(req: Request): string {
+	return decodedPath(req.path.replace(/^\/+/, '').replace(/\/+$/, ''));
+}
+
+function documentsWritten(req: Request, path: string): UserDocLike[] {
 	const body = req.body as unknown;
-	const path = req.path.replace(/^\/+/, '');
 	if (path === '_bulk_docs') {
 		const docs = (body as { docs?: unknown })?.docs;
 		return Array.isArray(docs) ? (docs as UserDocLike[]) : [];
@@ -49,8 +53,32 @@ function documentsWritten(req: Request): UserDocLike[] {
 	if (!body || typeof body !== 'object') return [];
 	const doc = body as UserDocLike;
 	// PUT /_users/<id> names the document in the path.
-	if (req.method === 'PUT' && path && !path.startsWith('_')) return [{ ...doc, _id: decodedPath(path) }];
+	if (req.method === 'PUT' && path && !path.startsWith('_')) return [{ ...doc, _id: path }];
 	return [doc];
+}
+
+/**
+ * Design documents (pouchdb-auth's `_design/_auth` validation is what stops users editing their
+ * own roles), local documents and `_security`: a server admin's business only. The county is a
+ * `_users` database admin, which express-pouchdb would let replace `_design/_auth`.
+ */
+function touchesSystemDocuments(path: string, docs: UserDocLike[]): boolean {
+	if (path.startsWith('_') && path !== '_bulk_docs') return true;
+	return docs.some((doc) => typeof doc._id === 'string' && doc._id.startsWith('_'));
+}
+
+/**
+ * In front of the whole database mount: `_users` may only be named as such. Express matches
+ * the guard's mount on the raw path, so `/%5Fusers/…` or `//_users/…` would reach
+ * express-pouchdb, which decodes the name, without passing the guard.
+ */
+export function refuseDisguisedUsersPath(req: Request, res: Response, next: NextFunction): void {
+	const first = req.path.replace(/^\/+/, '').split('/')[0] ?? '';
+	if (decodedPath(first) === '_users' && (first !== '_users' || req.path.startsWith('//'))) {
+		res.status(400).json({ error: 'bad_request', reason: 'Name the users database as _users, without escapes.' });
+		return;
+	}
+	next();
 }
 
 /** The document id in a request path; a malformed escape is left as it is (CouchDB answers it). */
@@ -71,7 +99,7 @@ function mayManageRoles(user: UserContext): boolean {
  * GET /_users/<user doc> by the county (no query options), served from the stored documents.
  */
 async function guardedRead(req: Request, res: Response, next: NextFunction, options: UsersGuardOptions): Promise<void> {
-	const path = req.path.replace(/^\/+/, '');
+	const path = innerPath(req);
 	if (path === '_all_docs') {
 		try {
 			const user = await sessionOf(req, options.dbUrl());
@@ -85,7 +113,7 @@ async function guardedRead(req: Request, res: Response, next: NextFunction, opti
 	try {
 		const user = await sessionOf(req, options.dbUrl());
 		if (!user.roles.includes('county') || user.roles.includes('_admin')) return next();
-		const doc = await options.users.get(decodedPath(path));
+		const doc = await options.users.get(path);
 		if (doc) res.json(doc);
 		else res.status(404).json({ error: 'not_found', reason: 'missing' });
 	} catch (error) {
@@ -99,8 +127,17 @@ export function usersGuard(options: UsersGuardOptions): Router {
 	router.use(async (req: Request, res: Response, next: NextFunction) => {
 		if (req.method === 'GET') return guardedRead(req, res, next, options);
 		if (!WRITE_METHODS.has(req.method)) return next();
-		const path = req.path.replace(/^\/+/, '');
-		const docId = decodedPath(path);
+		const path = innerPath(req);
+		if (touchesSystemDocuments(path, documentsWritten(req, path))) {
+			try {
+				const user = await sessionOf(req, options.dbUrl());
+				if (user.roles.includes('_admin')) return next();
+				return res.status(403).json({ error: 'forbidden', reason: 'Only a server admin may change design documents, local documents or security of _users' });
+			} catch (error) {
+				return next(error);
+			}
+		}
+		const docId = path;
 		if (req.method === 'DELETE' && docId.startsWith('org.couchdb.user:') && !docId.includes('/')) {
 			try {
 				const user = await sessionOf(req, options.dbUrl());
@@ -116,7 +153,7 @@ export function usersGuard(options: UsersGuardOptions): Router {
 			return res.status(415).json({ error: 'bad_content_type', reason: 'User documents must be sent as application/json' });
 		}
 		try {
-			const docs = documentsWritten(req).filter((doc) => !doc._deleted);
+			const docs = documentsWritten(req, path).filter((doc) => !doc._deleted);
 			let user: UserContext | undefined;
 			for (const doc of docs) {
 				const id = doc._id ?? (doc.name ? `org.couchdb.user:${doc.name}` : undefined);

@@ -351,10 +351,43 @@ describe('a pending member reads nothing until the county approves it', () => {
 		expect(res.status).toBe(403);
 	});
 
-	it('refuses a role change sent to a percent-encoded /_users path (no way around the guard): 403', async () => {
+	it('refuses a role change sent to a disguised /_users path (no way around the guard)', async () => {
 		const own = await as('ny.ansatt', 'GET', `/_users/${member}`);
-		const res = await as('ny.ansatt', 'PUT', `/%5Fusers/${encodeURIComponent(member)}`, { ...own.body, roles: ['librarian', 'county'] });
-		expect(res.status).toBe(403);
+		const encoded = await as('ny.ansatt', 'PUT', `/%5Fusers/${encodeURIComponent(member)}`, { ...own.body, roles: ['librarian', 'county'] });
+		expect(encoded.status).toBe(400);
+		expect(encoded.body.reason).toMatch(/without escapes/);
+		const doubled = await as('ny.ansatt', 'PUT', `//_users/${encodeURIComponent(member)}`, { ...own.body, roles: ['librarian', 'county'] });
+		expect([400, 404]).toContain(doubled.status);
+		expect((await as('fylket', 'GET', `/_users/${member}`)).body.roles).toEqual([]);
+	});
+
+	it('refuses _users design, local and security writes by anyone but a server admin, however the path is written', async () => {
+		const design = { _id: '_design/_auth', validate_doc_update: 'function () {}' };
+		for (const name of ['fylket', 'kari.nordby', null]) {
+			for (const path of ['/_users/_design/_auth', '/%5Fusers/_design/_auth', '/_users/_design%2F_auth']) {
+				const res = await as(name, 'PUT', path, design);
+				expect(res.status, `${String(name)} ${path}`).toBeGreaterThanOrEqual(400);
+				expect(res.status, `${String(name)} ${path}`).not.toBe(500);
+			}
+			for (const path of ['/_users/_bulk_docs', '/_users/_bulk_docs/', '/%5Fusers/_bulk_docs']) {
+				const res = await as(name, 'POST', path, { docs: [design], new_edits: false });
+				expect(res.status, `${String(name)} ${path}`).toBeGreaterThanOrEqual(400);
+			}
+			expect((await as(name, 'PUT', '/_users/_local/x', { filler: 'x' })).status, String(name)).toBeGreaterThanOrEqual(400);
+			expect((await as(name, 'PUT', '/_users/_security', { admins: { names: [String(name)], roles: [] } })).status, String(name)).toBeGreaterThanOrEqual(400);
+		}
+		// Neither the guard's design nor pouchdb-auth's validation changed.
+		const admin = await login(server.dbUrl, server.admin.name, server.admin.password);
+		const auth = await request(server.dbUrl, 'GET', '/_users/_design/_auth', { cookie: admin });
+		expect(String(auth.body.validate_doc_update)).not.toBe('function () {}');
+	});
+
+	it('refuses role changes sent as a bulk write with a trailing slash', async () => {
+		const own = await as('ny.ansatt', 'GET', `/_users/${member}`);
+		const res = await as('ny.ansatt', 'POST', '/_users/_bulk_docs/', { docs: [{ ...own.body, roles: ['librarian', 'county'] }] });
+		const stored = await as('fylket', 'GET', `/_users/${member}`);
+		expect(stored.body.roles).toEqual([]);
+		expect(res.status).toBeGreaterThanOrEqual(400);
 	});
 
 	it('lets the county read the member\'s _users document and set its roles; then the member reads', async () => {
