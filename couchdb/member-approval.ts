@@ -28,6 +28,17 @@ function withoutSecrets(doc: UserDoc): UserDoc {
 	return copy;
 }
 
+/** Writes, or answers 409 when the account changed since it was read (as CouchDB would). */
+async function putOrConflict(res: Response, users: UsersStore, doc: UserDoc): Promise<{ rev: string } | undefined> {
+	try {
+		return await users.put(doc);
+	} catch (error) {
+		if ((error as { status?: number }).status !== 409) throw error;
+		res.status(409).json({ error: 'conflict', reason: 'Document update conflict.' });
+		return undefined;
+	}
+}
+
 function sameRoles(a: readonly string[], b: readonly string[]): boolean {
 	const x = [...a].sort();
 	const y = [...b].sort();
@@ -73,8 +84,8 @@ export async function approveAsMember(res: Response, user: UserContext, doc: { _
 		res.status(409).json({ error: 'conflict', reason: 'Document update conflict.' });
 		return true;
 	}
-	const { rev } = await users.put({ ...stored, roles: memberRoles(pending.library), approvedBy: user.name });
-	res.status(201).json({ ok: true, id: doc._id, rev });
+	const written = await putOrConflict(res, users, { ...stored, roles: memberRoles(pending.library), approvedBy: user.name });
+	if (written) res.status(201).json({ ok: true, id: doc._id, rev: written.rev });
 	return true;
 }
 
@@ -99,6 +110,6 @@ export async function removeUser(req: Request, res: Response, user: UserContext,
 		res.status(409).json({ error: 'conflict', reason: 'Document update conflict.' });
 		return;
 	}
-	const { rev } = await users.put({ _id: id, _rev: stored._rev, _deleted: true });
-	res.status(200).json({ ok: true, id, rev });
+	const written = await putOrConflict(res, users, { _id: id, _rev: stored._rev, _deleted: true });
+	if (written) res.status(200).json({ ok: true, id, rev: written.rev });
 }

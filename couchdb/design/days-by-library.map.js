@@ -8,7 +8,10 @@ function (doc) {
 		var month = date.getUTCMonth() + 1;
 		return date.getUTCFullYear() + '-' + (month < 10 ? '0' : '') + month;
 	}
-	if (doc.type !== 'tx') return;
+	if (doc.type !== 'tx' || typeof doc.days !== 'number') return;
+	// Completions and reversals written before they named their parties are not counted.
+	if (doc.kind === 'exchange.completed' && typeof doc.provider !== 'string') return;
+	if (doc.kind === 'exchange.reversed' && (typeof doc.completion !== 'string' || typeof doc.provider !== 'string' || typeof doc.host !== 'string')) return;
 	if (doc.kind === 'exchange.completed') {
 		var month = monthOf(doc._id.substring(3));
 		emit([doc.provider, month], [doc.days, 0]);

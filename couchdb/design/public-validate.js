@@ -14,10 +14,18 @@ function (newDoc, oldDoc, userCtx, secObj) {
 	if (Object.prototype.toString.call(list) !== '[object Array]' || list.length > 1000) {
 		throw { forbidden: 'The field "libraries" must be a list of at most 1000 libraries.' };
 	}
+	var seen = {};
 	for (var i = 0; i < list.length; i++) {
 		var library = list[i];
-		if (!library || typeof library.slug !== 'string' || typeof library.name !== 'string' || library.name.length > 120) {
-			throw { forbidden: 'Every library in the list needs a short name (slug) and a name of at most 120 characters.' };
+		if (!library || typeof library.slug !== 'string' || !/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/.test(library.slug)) {
+			throw { forbidden: 'Every library in the list needs a short name (slug) of lower-case letters, digits and dashes.' };
 		}
+		if (typeof library.name !== 'string' || library.name.length > 120) {
+			throw { forbidden: 'Every library in the list needs a name of at most 120 characters.' };
+		}
+		if (seen.hasOwnProperty(library.slug)) {
+			throw { forbidden: 'The library ' + library.slug + ' is in the list twice.' };
+		}
+		seen[library.slug] = true;
 	}
 }

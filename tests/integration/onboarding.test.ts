@@ -42,6 +42,11 @@ describe('asking to join a library', () => {
 			expect(res.body.reason).toMatch(/Only the county library may publish/);
 		}
 		expect((await as(null, 'PUT', `/${PUBLIC}/_design/validation`, { validate_doc_update: 'function () {}' })).status).not.toBe(201);
+		for (const bad of [[...libraries, libraries[0]], [...libraries, { slug: 'Ikke Slug', name: 'X' }]]) {
+			const refused = await as(DEMO_COUNTY_USER, 'PUT', `/${PUBLIC}/libraries`, { ...list.body, libraries: bad });
+			expect(refused.status).toBe(403);
+			expect(refused.body.reason).toMatch(/twice|short name/);
+		}
 		const byCounty = await as(DEMO_COUNTY_USER, 'PUT', `/${PUBLIC}/libraries`, { ...list.body, libraries });
 		expect(byCounty.status).toBe(201);
 	});

@@ -10,6 +10,7 @@ import { publishJoinableLibraries } from '$lib/sync/public-directory';
 export class DirectoryPublisher {
 	#published = '';
 	#running: Promise<void> | undefined;
+	#again = false;
 
 	constructor(
 		private readonly countyDb: string,
@@ -17,9 +18,22 @@ export class DirectoryPublisher {
 		private readonly settled: () => Promise<void>
 	) {}
 
-	/** Safe to call often: one publication at a time, and only a changed list is written. */
+	/**
+	 * Safe to call often: one publication at a time, only a changed list is written, and a
+	 * call made during a publication runs another one after it (the directory may have moved).
+	 */
 	publish(): Promise<void> {
-		this.#running ??= this.#publish().finally(() => (this.#running = undefined));
+		if (this.#running) {
+			this.#again = true;
+			return this.#running;
+		}
+		this.#running = this.#publish().finally(() => {
+			this.#running = undefined;
+			if (this.#again) {
+				this.#again = false;
+				void this.publish();
+			}
+		});
 		return this.#running;
 	}
 
@@ -27,6 +41,7 @@ export class DirectoryPublisher {
 		await this.settled();
 		const list = joinableLibraries(await this.readModel.libraries.toArray());
 		const key = JSON.stringify(list);
+		// Never an empty list: a device that has not synced yet must not wipe the published one.
 		if (!list.length || key === this.#published) return;
 		if (await publishJoinableLibraries(this.countyDb, list)) this.#published = key;
 	}

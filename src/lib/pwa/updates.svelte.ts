@@ -30,10 +30,17 @@ class Updates {
 		});
 	}
 
+	#reloading = false;
+
 	async reload(): Promise<void> {
+		if (this.#reloading) return;
+		this.#reloading = true;
 		// workbox-window reloads only when the page was already controlled at registration, so a
 		// first visit kept open until the next version would switch workers but keep the old page.
 		navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+		const registration = await navigator.serviceWorker.getRegistration();
+		// Another tab may already have switched: nothing waits, the page just needs reloading.
+		if (!registration?.waiting) return window.location.reload();
 		await this.#update?.(true);
 	}
 

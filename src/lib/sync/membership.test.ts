@@ -63,3 +63,14 @@ describe('answering requests', () => {
 		expect(declined.calls[0]!.init.method).toBe('DELETE');
 	});
 });
+
+describe('the public list of libraries', () => {
+	it('tells a server closed to sign-up (401) from one that cannot be reached', async () => {
+		const { readJoinableLibraries } = await import('./public-directory');
+		const list = [{ slug: 'hamar', name: 'Hamar bibliotek', municipality: 'Hamar', country: 'NO' }];
+		expect(await readJoinableLibraries('byttebank', server(200, { _id: 'libraries', libraries: list }).fetcher)).toEqual(list);
+		expect(await readJoinableLibraries('byttebank', server(401).fetcher)).toBe('closed');
+		expect(await readJoinableLibraries('byttebank', unreachable)).toBeUndefined();
+		expect(await readJoinableLibraries('byttebank', server(404).fetcher)).toBeUndefined();
+	});
+});

@@ -10,9 +10,11 @@ export const PUBLIC_DOC_PATH = (countyDb: string) => `${DB_PATH}/${countyDb}-pub
 
 type Published = { _id: 'libraries'; _rev?: string; libraries: JoinableLibrary[] };
 
-export async function readJoinableLibraries(countyDb: string, fetcher: typeof fetch = fetch): Promise<JoinableLibrary[] | undefined> {
+/** The list; 'closed' when the server admits nobody anonymous (sign-up is off); undefined when unreachable. */
+export async function readJoinableLibraries(countyDb: string, fetcher: typeof fetch = fetch): Promise<JoinableLibrary[] | 'closed' | undefined> {
 	try {
 		const response = await fetcher(PUBLIC_DOC_PATH(countyDb), { headers: { accept: 'application/json' } });
+		if (response.status === 401) return 'closed';
 		if (!response.ok) return undefined;
 		return ((await response.json()) as Published).libraries;
 	} catch {
