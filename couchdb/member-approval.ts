@@ -39,7 +39,7 @@ async function putOrConflict(res: Response, users: UsersStore, doc: UserDoc): Pr
 	}
 }
 
-function sameRoles(a: readonly string[], b: readonly string[]): boolean {
+export function sameRoles(a: readonly string[], b: readonly string[]): boolean {
 	const x = [...a].sort();
 	const y = [...b].sort();
 	return x.length === y.length && x.every((role, i) => role === y[i]);

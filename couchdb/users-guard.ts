@@ -13,7 +13,7 @@
  * lists applicants for approval (member-approval.ts).
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import { approveAsMember, listUsers, removeUser, type UsersStore } from './member-approval';
+import { approveAsMember, listUsers, removeUser, sameRoles, type UsersStore } from './member-approval';
 import { sessionOf, type UserContext } from './session-of';
 
 export interface UsersGuardOptions {
@@ -32,12 +32,6 @@ interface UserDocLike {
 }
 
 const WRITE_METHODS = new Set(['PUT', 'POST', 'DELETE', 'COPY']);
-
-function sameRoles(a: string[], b: string[]): boolean {
-	const x = [...a].sort();
-	const y = [...b].sort();
-	return x.length === y.length && x.every((role, i) => role === y[i]);
-}
 
 /** The path inside `_users`, decoded, without leading or trailing slashes (`_bulk_docs/` is `_bulk_docs`). */
 function innerPath(req: Request): string {
