@@ -76,16 +76,21 @@ export async function listUsers(req: Request, res: Response, user: UserContext, 
  * approver's library and nothing else changes, whatever else the request carried.
  * Returns false when this is not such an approval (the caller applies the general rules).
  */
-export async function approveAsMember(res: Response, user: UserContext, doc: { _id: string; _rev?: string; roles: string[] }, users: UsersStore): Promise<boolean> {
-	const stored = await users.get(doc._id);
-	const pending = stored && pendingMemberOf(stored);
-	if (!stored || !pending || !mayApprove(user.roles, pending.library) || !sameRoles(doc.roles, memberRoles(pending.library))) return false;
-	if (doc._rev !== stored._rev) {
+export async function approveAsMember(
+	res: Response,
+	user: UserContext,
+	stored: UserDoc,
+	wanted: { _rev?: string; roles: string[] },
+	users: UsersStore
+): Promise<boolean> {
+	const pending = pendingMemberOf(stored);
+	if (!pending || !mayApprove(user.roles, pending.library) || !sameRoles(wanted.roles, memberRoles(pending.library))) return false;
+	if (wanted._rev !== stored._rev) {
 		res.status(409).json({ error: 'conflict', reason: 'Document update conflict.' });
 		return true;
 	}
 	const written = await putOrConflict(res, users, { ...stored, roles: memberRoles(pending.library), approvedBy: user.name });
-	if (written) res.status(201).json({ ok: true, id: doc._id, rev: written.rev });
+	if (written) res.status(201).json({ ok: true, id: stored._id, rev: written.rev });
 	return true;
 }
 

@@ -7,7 +7,7 @@ import { publicDesign } from './design/public-source';
 import { reportsDesign } from './design/reports-source';
 import { validateDocUpdateSource } from './design/validate-source';
 import { couch, type CouchTarget } from './http';
-import { joinableLibraries, type JoinableLibrary } from '../src/lib/domain/membership';
+import { joinableLibraries, USER_ID_PREFIX, type JoinableLibrary } from '../src/lib/domain/membership';
 import { countyDbSecurity, publicDbOf, publicDbSecurity, usersDbSecurity } from './security';
 
 export interface ProvisionUser {
@@ -74,11 +74,11 @@ export async function provision(target: CouchTarget, plan: ProvisionPlan): Promi
 	}
 
 	for (const user of plan.users) {
-		const path = `/_users/${encodeURIComponent(`org.couchdb.user:${user.name}`)}`;
+		const path = `/_users/${encodeURIComponent(USER_ID_PREFIX + user.name)}`;
 		const current = await couch(target, 'GET', path, undefined, [404]);
 		if (current.status === 404) {
 			await couch(target, 'PUT', path, {
-				_id: `org.couchdb.user:${user.name}`,
+				_id: USER_ID_PREFIX + user.name,
 				type: 'user',
 				name: user.name,
 				password: user.password,

@@ -4,13 +4,9 @@
  * set roles) without being server admins; Apache CouchDB needs
  * `[couchdb] users_db_security_editable = true` for that (couchdb/local.ini).
  */
-export const COUNTY_ROLE = 'county';
-export const LIBRARIAN_ROLE = 'librarian';
-export const LIBRARY_ROLE_PREFIX = 'library:';
+import { COUNTY_ROLE, LIBRARIAN_ROLE } from '../src/lib/domain/membership';
 
-export function libraryRole(slug: string): string {
-	return LIBRARY_ROLE_PREFIX + slug;
-}
+export { COUNTY_ROLE, LIBRARIAN_ROLE, libraryRole, publicDbOf } from '../src/lib/domain/membership';
 
 /**
  * The county is a member, not a database admin: database admins may replace design documents
@@ -26,11 +22,6 @@ export const usersDbSecurity = {
 	admins: { names: [], roles: [COUNTY_ROLE] },
 	members: { names: [], roles: [] }
 };
-
-/** The database anyone may read, the sign-up form's list of libraries: see public-validate.js. */
-export function publicDbOf(countyDb: string): string {
-	return `${countyDb}-public`;
-}
 
 /** No members means anyone may read; writes are the county's, checked by its validation. */
 export const publicDbSecurity = {

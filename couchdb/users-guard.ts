@@ -14,6 +14,7 @@
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { approveAsMember, listUsers, removeUser, sameRoles, type UsersStore } from './member-approval';
+import { USER_ID_PREFIX } from '../src/lib/domain/membership';
 import { sessionOf, type UserContext } from './session-of';
 
 export interface UsersGuardOptions {
@@ -132,7 +133,7 @@ export function usersGuard(options: UsersGuardOptions): Router {
 			}
 		}
 		const docId = path;
-		if (req.method === 'DELETE' && docId.startsWith('org.couchdb.user:') && !docId.includes('/')) {
+		if (req.method === 'DELETE' && docId.startsWith(USER_ID_PREFIX) && !docId.includes('/')) {
 			try {
 				const user = await sessionOf(req, options.dbUrl());
 				if (user.roles.includes('_admin')) return next();
@@ -150,14 +151,14 @@ export function usersGuard(options: UsersGuardOptions): Router {
 			const docs = documentsWritten(req, path).filter((doc) => !doc._deleted);
 			let user: UserContext | undefined;
 			for (const doc of docs) {
-				const id = doc._id ?? (doc.name ? `org.couchdb.user:${doc.name}` : undefined);
+				const id = doc._id ?? (doc.name ? USER_ID_PREFIX + doc.name : undefined);
 				const wanted = Array.isArray(doc.roles) ? (doc.roles as unknown[]).map(String) : [];
 				const storedDoc = id ? await options.users.get(id) : null;
 				const stored = storedDoc ? ((storedDoc.roles as string[] | undefined) ?? []) : null;
 				if (sameRoles(wanted, stored ?? [])) continue;
 				user ??= await sessionOf(req, options.dbUrl());
 				if (id && !mayManageRoles(user) && req.method === 'PUT' && docs.length === 1) {
-					if (await approveAsMember(res, user, { _id: id, _rev: doc._rev, roles: wanted }, options.users)) return;
+					if (storedDoc && (await approveAsMember(res, user, storedDoc, { _rev: doc._rev, roles: wanted }, options.users))) return;
 				}
 				if (!mayManageRoles(user)) {
 					return res.status(403).json({ error: 'forbidden', reason: 'Only the county or a server admin may change roles' });

@@ -11,6 +11,15 @@ export const COUNTY_ROLE = 'county';
 export const LIBRARY_ROLE_PREFIX = 'library:';
 export const USER_ID_PREFIX = 'org.couchdb.user:';
 
+export function libraryRole(slug: string): string {
+	return LIBRARY_ROLE_PREFIX + slug;
+}
+
+/** The database anyone may read, with the libraries one can ask to join (document "libraries"). */
+export function publicDbOf(countyDb: string): string {
+	return `${countyDb}-public`;
+}
+
 /** Lower-case letters, digits, dot, dash and underscore: safe in a URL and a CouchDB user id. */
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,38}[a-z0-9]$/;
 export const MIN_PASSWORD = 8;
@@ -44,7 +53,7 @@ export interface PendingMember {
 }
 
 export function memberRoles(library: string): string[] {
-	return [LIBRARIAN_ROLE, LIBRARY_ROLE_PREFIX + library];
+	return [LIBRARIAN_ROLE, libraryRole(library)];
 }
 
 /** The `_users` document an applicant writes for itself: no roles, the library it asks for. */
@@ -75,7 +84,7 @@ export function pendingMemberOf(doc: Record<string, unknown>): PendingMember | u
 /** The county approves anyone; a librarian approves colleagues asking to join its own library. */
 export function mayApprove(approverRoles: readonly string[], library: string): boolean {
 	if (approverRoles.includes(COUNTY_ROLE)) return true;
-	return approverRoles.includes(LIBRARIAN_ROLE) && approverRoles.includes(LIBRARY_ROLE_PREFIX + library);
+	return approverRoles.includes(LIBRARIAN_ROLE) && approverRoles.includes(libraryRole(library));
 }
 
 /** The active libraries, by name, for the sign-up form. */

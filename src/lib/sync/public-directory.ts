@@ -3,10 +3,10 @@
  * may read (`<county>-public`, document `libraries`). The county's app publishes it whenever
  * the directory changes; only the county may write it (couchdb/design/public-validate.js).
  */
-import type { JoinableLibrary } from '$lib/domain/membership';
+import { publicDbOf, type JoinableLibrary } from '$lib/domain/membership';
 import { DB_PATH } from './session';
 
-export const PUBLIC_DOC_PATH = (countyDb: string) => `${DB_PATH}/${countyDb}-public/libraries`;
+export const PUBLIC_DOC_PATH = (countyDb: string) => `${DB_PATH}/${publicDbOf(countyDb)}/libraries`;
 
 type Published = { _id: 'libraries'; _rev?: string; libraries: JoinableLibrary[] };
 

@@ -2,6 +2,8 @@
  * Logging in and out with CouchDB `_session` cookies on the same origin. The app never sees
  * or stores a password beyond the login request itself.
  */
+import { LIBRARY_ROLE_PREFIX } from '$lib/domain/membership';
+
 export const DB_PATH = '/db';
 
 export interface UserContext {
@@ -54,5 +56,5 @@ export async function logout(fetcher: typeof fetch = fetch): Promise<void> {
 
 /** The library a user acts for, from its `library:<slug>` role. */
 export function libraryOf(roles: string[]): string | undefined {
-	return roles.find((r) => r.startsWith('library:'))?.slice('library:'.length);
+	return roles.find((r) => r.startsWith(LIBRARY_ROLE_PREFIX))?.slice(LIBRARY_ROLE_PREFIX.length);
 }
