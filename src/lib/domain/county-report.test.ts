@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countyReport, reimbursement } from './county-report';
+import { countyReport, reimbursement, travelTotals, type TravelClaim } from './county-report';
 import { fold } from './fold';
 import { DEFAULT_POLICY } from './policy';
 import { county, idOf, TransactionWriter } from './test-transactions';
@@ -65,6 +65,19 @@ describe('the county report', () => {
 		expect(report.travelTotal).toBe(565);
 		expect(state.rejected.get(ids.forged)?.code).toBe('county-only');
 		expect(reimbursement({ km: 10, tolls: 1.25, meals: 0 }, { ...DEFAULT_POLICY, travelRatePerKm: 4.5 })).toBe(46.25);
+	});
+
+	it('totals claims in all, unpaid and per library, in whole øre (no floating-point crumbs)', () => {
+		const claim = (library: string, amount: number, paid: boolean) => ({ library, amount, paid }) as TravelClaim;
+		expect(travelTotals([claim('hamar', 0.1, false), claim('hamar', 0.2, true), claim('os', 46.25, false)])).toEqual({
+			total: 46.55,
+			unpaid: 46.35,
+			perLibrary: [
+				['os', 46.25],
+				['hamar', 0.3]
+			]
+		});
+		expect(travelTotals([])).toEqual({ total: 0, unpaid: 0, perLibrary: [] });
 	});
 
 	it('flags agreed visits still unconfirmed 14 days after their date', () => {

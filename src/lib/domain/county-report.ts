@@ -67,6 +67,19 @@ export function reimbursement(travel: { km: number; tolls: number; meals: number
 	return Math.round((travel.km * policy.travelRatePerKm + travel.tolls + travel.meals) * 100) / 100;
 }
 
+const toOre = (amount: number) => Math.round(amount * 100) / 100;
+
+/** What a set of claims comes to: in all, still unpaid, and per visiting library (largest first). */
+export function travelTotals(claims: readonly TravelClaim[]): { total: number; unpaid: number; perLibrary: Array<[string, number]> } {
+	const perLibrary = new Map<string, number>();
+	for (const c of claims) perLibrary.set(c.library, (perLibrary.get(c.library) ?? 0) + c.amount);
+	return {
+		total: toOre(claims.reduce((sum, c) => sum + c.amount, 0)),
+		unpaid: toOre(claims.filter((c) => !c.paid).reduce((sum, c) => sum + c.amount, 0)),
+		perLibrary: [...perLibrary].map(([library, amount]): [string, number] => [library, toOre(amount)]).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+	};
+}
+
 export function countyReport(input: ReportInput): CountyReport {
 	const inYear = (ms: number) => input.year === undefined || new Date(ms).getUTCFullYear() === input.year;
 	const completed = input.exchanges
@@ -115,7 +128,7 @@ export function countyReport(input: ReportInput): CountyReport {
 		perSkill: [...perSkill].map(([skill, days]) => ({ skill, days })).sort((a, b) => b.days - a.days || a.skill.localeCompare(b.skill)),
 		perMonth: [...perMonth].map(([month, days]) => ({ month, days })).sort((a, b) => a.month.localeCompare(b.month)),
 		travel,
-		travelTotal: Math.round(travel.reduce((sum, c) => sum + c.amount, 0) * 100) / 100,
+		travelTotal: travelTotals(travel).total,
 		belowZero: perLibrary.filter((l) => l.balance < 0).sort((a, b) => a.balance - b.balance),
 		waitingForConfirmation: input.exchanges.filter((e) => e.status === 'accepted' && e.dates !== undefined && e.dates.to < staleBefore)
 	};
