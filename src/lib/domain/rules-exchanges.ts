@@ -5,7 +5,7 @@
 import { assertWithinLimit, commit, postCompletion, postReversal, release } from './ledger';
 import { counterpartyOf, isParty } from './parties';
 import { refuse } from './rejection';
-import { returnToOffer, takeFromOffer } from './rules-offers';
+import { daysLeft, returnToOffer, takeFromOffer } from './rules-offers';
 import { reopenRequest } from './rules-requests';
 import type { BankState, Exchange } from './state';
 import type { TransactionOf } from './transactions';
@@ -27,8 +27,8 @@ export function exchangeProposed(state: BankState, id: string, tx: TransactionOf
 	if (!offer) refuse('offer-unknown', { offer: tx.offer });
 	if (offer.library === tx.by.library) refuse('own-offer');
 	if (offer.status !== 'open') refuse('offer-not-open', { status: offer.status });
-	if (offer.days - offer.daysTaken < tx.days) {
-		refuse('offer-too-few-days', { left: offer.days - offer.daysTaken });
+	if (daysLeft(offer) < tx.days) {
+		refuse('offer-too-few-days', { left: daysLeft(offer) });
 	}
 	assertWithinLimit(state, tx.by.library, tx.days);
 	state.exchanges.set(id, {
@@ -54,8 +54,8 @@ export function exchangeAccepted(state: BankState, id: string, tx: TransactionOf
 	if ('offer' in exchange.source) {
 		const offer = state.offers.get(exchange.source.offer);
 		if (!offer || offer.status !== 'open') refuse('offer-not-open', { status: offer?.status ?? 'unknown' });
-		if (offer.days - offer.daysTaken < exchange.days) {
-			refuse('offer-too-few-days', { left: offer.days - offer.daysTaken });
+		if (daysLeft(offer) < exchange.days) {
+			refuse('offer-too-few-days', { left: daysLeft(offer) });
 		}
 		assertWithinLimit(state, exchange.host, exchange.days);
 		takeFromOffer(offer, exchange.days, id);

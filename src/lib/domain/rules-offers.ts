@@ -61,6 +61,11 @@ export function offerWithdrawn(state: BankState, id: string, tx: TransactionOf<'
 }
 
 /** Agreed days leave the offer; when none are left it is taken. */
+/** Days of an offer not yet promised to anyone. */
+export function daysLeft(offer: Pick<Offer, 'days' | 'daysTaken'>): number {
+	return offer.days - offer.daysTaken;
+}
+
 export function takeFromOffer(offer: Offer, days: number, id: string): void {
 	offer.daysTaken += days;
 	if (offer.status === 'open' && offer.daysTaken >= offer.days) offer.status = 'taken';
