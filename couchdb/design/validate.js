@@ -30,7 +30,10 @@ function (newDoc, oldDoc, userCtx, secObj) {
 
 	var MAX_JSON = 16384;
 	var SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
-	var TX_ID = /^[0-9a-z]{9}-[0-9a-z]{4}-[a-z0-9]{8,32}$/;
+	var TX_ID = /^[0-9a-z]{9}-[0-9a-z]{4}-[a-z0-9]{8,32}-[a-z2-7]{26}$/;
+	var STAMP = /^[0-9a-z]{9}-[0-9a-z]{4}-[a-z0-9]{8,32}$/;
+	// How far ahead of this server's clock a stamp may be (src/lib/domain/ids.ts MAX_DRIFT_MS).
+	var MAX_DRIFT_MS = 300000;
 	var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 	var EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 	var COUNTRY = /^[A-Z]{2}$/;
@@ -58,6 +61,8 @@ function (newDoc, oldDoc, userCtx, secObj) {
 	function join(path, key) {
 		return path ? path + '.' + key : String(key);
 	}
+
+	// @include content-hash.es5.js
 
 	// ---- the writer -----------------------------------------------------------------------
 
@@ -141,6 +146,11 @@ function (newDoc, oldDoc, userCtx, secObj) {
 	function transactionRef(value, path) {
 		text(value, path);
 		if (!TX_ID.test(value)) fail(path, 'must be a transaction id');
+	}
+
+	function stamp(value, path) {
+		text(value, path);
+		if (!STAMP.test(value)) fail(path, 'must be a stamp of the writer\'s clock');
 	}
 
 	function days(value, path) {
@@ -329,11 +339,13 @@ function (newDoc, oldDoc, userCtx, secObj) {
 		'request.posted': [requestTerms],
 		'request.revised': [{ request: req(transactionRef) }, requestTerms],
 		'request.withdrawn': [{ request: req(transactionRef) }],
-		'request.accepted': [{ request: req(transactionRef), dates: opt(dateWindow) }],
+		'request.answered': [{ request: req(transactionRef), days: req(days), dates: opt(dateWindow), note: opt(maxText(500)) }],
 		'exchange.proposed': [{ offer: req(transactionRef), days: req(days), dates: req(dateWindow) }],
 		'exchange.accepted': [{ exchange: req(transactionRef) }],
 		'exchange.declined': [{ exchange: req(transactionRef), reason: reason }],
+		'exchange.withdrawn': [{ exchange: req(transactionRef), reason: reason }],
 		'exchange.cancelled': [{ exchange: req(transactionRef), reason: reason }],
+		'exchange.released': [{ exchange: req(transactionRef), kept: opt(transactionRef), reason: req(requiredText(500)) }],
 		'exchange.completed': [
 			{ exchange: req(transactionRef), provider: req(slug), days: req(days), travel: req(travel) }
 		],
@@ -402,11 +414,38 @@ function (newDoc, oldDoc, userCtx, secObj) {
 		}
 	}
 
+	// The time in a stamp or transaction id: base-36 milliseconds in its first nine characters.
+	function stampTime(value) {
+		return parseInt(value.substring(0, 9), 36);
+	}
+
+	function refuseFutureStamp(value, what) {
+		var ahead = stampTime(value) - Date.now();
+		if (ahead > MAX_DRIFT_MS) {
+			forbid('This ' + what + ' is stamped ' + Math.round(ahead / 60000) + ' minutes ahead of the server\'s clock; the writing device\'s clock is wrong.');
+		}
+	}
+
+	// What holds for every transaction, whoever writes it (a server admin too): its id commits to
+	// its content, so a replicated branch with other content under the same id is refused, and
+	// it is not stamped in the future, so one device's wrong clock cannot move everyone's.
+	function checkTransactionIntegrity(doc) {
+		if (doc._deleted === true) return;
+		var id = doc._id;
+		var txId = id.substring(TX_PREFIX.length);
+		if (!TX_ID.test(txId)) fail('_id', 'must be "tx:" followed by a transaction id');
+		if (txId.substring(txId.lastIndexOf('-') + 1) !== contentHash(doc)) {
+			forbid('This transaction\'s content does not match its id: transactions are written once and never changed.');
+		}
+		refuseFutureStamp(txId, 'transaction');
+	}
+
 	function validateTransaction(doc, old, deleting) {
 		if (old || deleting) {
 			forbid('Transactions can never be changed or deleted. A mistake is corrected by a new transaction (the county can reverse an exchange).');
 		}
 		checkTransactionShape(doc);
+		checkTransactionIntegrity(doc);
 		var by = doc.by;
 		if (!ownLibraries.length) {
 			forbid('Your account is not attached to a library, so it cannot write transactions.');
@@ -442,7 +481,7 @@ function (newDoc, oldDoc, userCtx, secObj) {
 		{
 			_id: req(prefixedId(LIBRARY_PREFIX)),
 			type: req(literal('library')),
-			updated: req(transactionRef),
+			updated: req(stamp),
 			slug: req(slug),
 			name: req(requiredText(120)),
 			municipality: req(requiredText(120)),
@@ -465,7 +504,7 @@ function (newDoc, oldDoc, userCtx, secObj) {
 		{
 			_id: req(prefixedId(PERSON_PREFIX)),
 			type: req(literal('person')),
-			updated: req(transactionRef),
+			updated: req(stamp),
 			library: req(slug),
 			name: req(requiredText(120)),
 			title: opt(maxText(120)),
@@ -492,6 +531,7 @@ function (newDoc, oldDoc, userCtx, secObj) {
 			return;
 		}
 		checkObject(doc, '', LIBRARY_FIELDS);
+		refuseFutureStamp(doc.updated, 'change');
 		if (doc._id !== LIBRARY_PREFIX + doc.slug) {
 			forbid('A library\'s _id must be "library:" followed by its slug ("library:' + doc.slug + '").');
 		}
@@ -528,6 +568,7 @@ function (newDoc, oldDoc, userCtx, secObj) {
 			return;
 		}
 		checkObject(doc, '', PERSON_FIELDS);
+		refuseFutureStamp(doc.updated, 'change');
 		if (isCounty) return;
 		if (!hasRole(LIBRARY_PREFIX + doc.library)) {
 			forbid('You can only register people at your own library (' + ownLibraryText() + '), not at ' + doc.library + '.');
@@ -539,8 +580,12 @@ function (newDoc, oldDoc, userCtx, secObj) {
 
 	// ---- the rules, in order ----------------------------------------------------------------
 
-	// Server admins provision the bank and may write anything.
-	if (hasRole('_admin')) return;
+	// Server admins provision the bank and may write anything, but a transaction that breaks
+	// its own integrity even so.
+	if (hasRole('_admin')) {
+		if (typeof newDoc._id === 'string' && newDoc._id.indexOf(TX_PREFIX) === 0) checkTransactionIntegrity(newDoc);
+		return;
+	}
 
 	if (!userCtx || userCtx.name === null || userCtx.name === undefined) {
 		throw { unauthorized: 'Please log in to write to the bank.' };

@@ -11,6 +11,8 @@ import { parse } from 'acorn';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateDocUpdateSource } from '../../couchdb/design/validate-source';
+import { contentHash } from '../../src/lib/domain/content-hash';
+import { isStampedAhead } from '../../src/lib/domain/ids';
 import { validateDocument } from '../../src/lib/domain/validation';
 import {
 	COUNTY_ONLY_KINDS,
@@ -19,6 +21,7 @@ import {
 	corpus,
 	libraryDoc,
 	personDoc,
+	seal,
 	users,
 	validTransactions,
 	type CorpusUser,
@@ -28,7 +31,7 @@ import {
 type ValidateDocUpdate = (newDoc: unknown, oldDoc: unknown, userCtx: unknown, secObj: unknown) => void;
 type Verdict = { outcome: 'allow' } | { outcome: 'forbid' | 'unauthorized'; reason: string };
 
-const source = readFileSync(new URL('../../couchdb/design/validate.js', import.meta.url), 'utf8');
+const source = validateDocUpdateSource;
 const validateDocUpdate = new Function('return (' + source + ')')() as ValidateDocUpdate;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -63,8 +66,12 @@ function expectReadable(reason: string): void {
 }
 
 describe('validate.js', () => {
-	it('is what validate-source.ts exports for the design document', () => {
-		expect(validateDocUpdateSource).toBe(source);
+	it('is assembled from validate.js with the content hash written into it', () => {
+		const file = readFileSync(new URL('../../couchdb/design/validate.js', import.meta.url), 'utf8');
+		expect(file).toContain('// @include content-hash.es5.js');
+		expect(source).not.toContain('// @include');
+		expect(source).toContain('function sha256Ascii(text)');
+		expect(source.length).toBeGreaterThan(file.length);
 	});
 
 	it('is one function expression, as couchdb-eval (express-pouchdb) and CouchDB evaluate it', () => {
@@ -329,6 +336,8 @@ function writerOf(doc: Doc): CorpusUser {
  */
 function expectedOf(doc: Doc): 'allow' | 'forbid' {
 	if (!validateDocument(doc).ok || !fitsSize(doc)) return 'forbid';
+	const stamp = doc.type === 'tx' ? String(doc._id).slice(3) : typeof doc.updated === 'string' ? doc.updated : '';
+	if (stamp && isStampedAhead(stamp, Date.now())) return 'forbid';
 	if (doc.type === 'tx' && COUNTY_ONLY_KINDS.includes(textOf(doc.kind))) {
 		return isRecord(doc.by) && doc.by.role === 'county' ? 'allow' : 'forbid';
 	}
@@ -354,8 +363,13 @@ interface Tally {
 	forbid: number;
 }
 
-/** Asserts the server answers what expectedOf says for the writer, counting both outcomes. */
-function agree(doc: Doc, tally: Tally): void {
+/**
+ * Asserts the server answers what expectedOf says for the writer, counting both outcomes. A
+ * transaction is sealed again first (its id made to match its changed content), so that what
+ * is tested is the change itself; `sealed: false` tests the content hash.
+ */
+function agree(input: Doc, tally: Tally, sealed = true): void {
+	const doc = sealed ? seal(input) : input;
 	const expected = expectedOf(doc);
 	const verdict = judge(doc, null, writerOf(doc));
 	if (verdict.outcome !== expected) throw new Error(describeRun(doc, verdict, expected));
@@ -433,7 +447,8 @@ function idPart(n: number, c = 'a'): string {
 	return c.repeat(n);
 }
 
-const txIdValues: unknown[] = [
+const HASH = 'abcdefghijklmnopqrstuvwxyz'.slice(0, 26);
+const stampValues: unknown[] = [
 	...[8, 9, 10].map((ms) => `${idPart(ms, '0')}-0000-hamarskranke01`),
 	...[3, 4, 5].map((counter) => `0ml4vrluo-${idPart(counter, 'z')}-hamarskranke01`),
 	...[7, 8, 32, 33].map((device) => `0ml4vrluo-0000-${idPart(device, '9')}`),
@@ -442,7 +457,21 @@ const txIdValues: unknown[] = [
 	'0ml4vrluo_0000_hamarskranke01',
 	' 0ml4vrluo-0000-hamarskranke01',
 	'0ml4vrluo-0000-hamarskranke01 ',
-	'tx:0ml4vrluo-0000-hamarskranke01',
+	`0ml4vrluo-0000-hamarskranke01-${HASH}`,
+	'',
+	12345
+];
+
+const txIdValues: unknown[] = [
+	...[8, 9, 10].map((ms) => `${idPart(ms, '0')}-0000-hamarskranke01-${HASH}`),
+	...[7, 8, 32, 33].map((device) => `0ml4vrluo-0000-${idPart(device, '9')}-${HASH}`),
+	...[25, 26, 27].map((n) => `0ml4vrluo-0000-hamarskranke01-${idPart(n, 'q')}`),
+	`0ml4vrluo-0000-hamarskranke01-${idPart(26, '1')}`,
+	`0ml4vrluo-0000-hamarskranke01-${HASH.toUpperCase()}`,
+	'0ml4vrluo-0000-hamarskranke01',
+	`0ml4vrluo-0000-hamarskranke01_${HASH}`,
+	` 0ml4vrluo-0000-hamarskranke01-${HASH}`,
+	`tx:0ml4vrluo-0000-hamarskranke01-${HASH}`,
 	'',
 	12345
 ];
@@ -467,14 +496,14 @@ const emailValues: unknown[] = [
 
 const booleanValues: unknown[] = [true, false, 'true', 0, 1, null];
 
-type FieldCase = { base: () => Doc; path: Path; values: unknown[] };
+type FieldCase = { base: () => Doc; path: Path; values: unknown[]; sealed?: boolean };
 
 const tx = (kind: keyof typeof validTransactions) => () => validTransactions[kind].build();
 const library = () => libraryDoc('tolga');
 const person = () => personDoc('hamar');
 
 const FIELDS: FieldCase[] = [
-	{ base: tx('offer.posted'), path: ['_id'], values: txIdValues.map((v) => (typeof v === 'string' ? 'tx:' + v : v)) },
+	{ base: tx('offer.posted'), path: ['_id'], values: [validTransactions['offer.posted'].build()._id, ...[...txIdValues, ...stampValues].map((v) => (typeof v === 'string' ? 'tx:' + v : v))], sealed: false },
 	{ base: tx('offer.posted'), path: ['by', 'library'], values: slugValues },
 	{ base: tx('offer.posted'), path: ['by', 'person'], values: textValues(64) },
 	{ base: tx('offer.posted'), path: ['by', 'role'], values: ['county', 'County', '', 'admin', null] },
@@ -490,6 +519,11 @@ const FIELDS: FieldCase[] = [
 	{ base: tx('exchange.accepted'), path: ['exchange'], values: txIdValues },
 	{ base: tx('exchange.declined'), path: ['reason'], values: textValues(500) },
 	{ base: tx('exchange.cancelled'), path: ['reason'], values: textValues(500) },
+	{ base: tx('exchange.released'), path: ['reason'], values: textValues(500) },
+	{ base: tx('exchange.released'), path: ['kept'], values: txIdValues },
+	{ base: tx('exchange.withdrawn'), path: ['reason'], values: textValues(500) },
+	{ base: tx('request.answered'), path: ['days'], values: numberValues(0.5, 20) },
+	{ base: tx('request.answered'), path: ['note'], values: textValues(500) },
 	{ base: tx('exchange.reversed'), path: ['reason'], values: textValues(500) },
 	{ base: tx('exchange.completed'), path: ['days'], values: numberValues(0.5, 20) },
 	{ base: tx('exchange.completed'), path: ['travel', 'km'], values: numberValues(0, 5000) },
@@ -498,7 +532,7 @@ const FIELDS: FieldCase[] = [
 	{ base: tx('policy.set'), path: ['creditLimit'], values: numberValues(0.5, 20) },
 	{ base: tx('policy.set'), path: ['travelRatePerKm'], values: numberValues(0, 100) },
 	{ base: tx('policy.set'), path: ['mealAllowance'], values: numberValues(0, 10_000) },
-	{ base: library, path: ['updated'], values: txIdValues },
+	{ base: library, path: ['updated'], values: stampValues },
 	{ base: library, path: ['region'], values: slugValues },
 	{ base: library, path: ['name'], values: textValues(120) },
 	{ base: library, path: ['municipality'], values: textValues(120) },
@@ -523,7 +557,7 @@ const FIELDS: FieldCase[] = [
 	{ base: person, path: ['bestAt'], values: textValues(1000) },
 	{ base: person, path: ['languages', 0], values: textValues(40) },
 	{ base: person, path: ['bio'], values: textValues(2000) },
-	{ base: person, path: ['updated'], values: txIdValues }
+	{ base: person, path: ['updated'], values: stampValues }
 ];
 
 describe('one corpus, two validators (every field at its limits)', () => {
@@ -534,7 +568,7 @@ describe('one corpus, two validators (every field at its limits)', () => {
 			const doc = structuredClone(f.base());
 			if (value === undefined) deleteAt(doc, f.path);
 			else setAt(doc, f.path, value);
-			agree(doc, tally);
+			agree(doc, tally, f.sealed ?? true);
 		}
 		// Every field has values on both sides of its limits.
 		expect(tally.allow).toBeGreaterThan(0);
@@ -560,6 +594,24 @@ describe('one corpus, two validators (mutated documents)', () => {
 		expect(tally.allow + tally.forbid).toBe(TX_RUNS);
 		expect(tally.allow).toBeGreaterThan(TX_RUNS * 0.05);
 		expect(tally.forbid).toBeGreaterThan(TX_RUNS * 0.3);
+	});
+
+	it(`transactions: a change to the content of a sealed transaction is refused by both (${TX_RUNS} runs)`, () => {
+		const tally: Tally = { allow: 0, forbid: 0 };
+		let unchanged = 0;
+		fc.assert(
+			fc.property(fc.constantFrom(...validTx.map((c) => c.doc)), mutations, (base, list) => {
+				const doc = mutate(base, list);
+				agree(doc, tally, false);
+				const same = typeof doc._id === 'string' && doc._id === base._id && contentHash(doc) === contentHash(base);
+				if (same) unchanged += 1;
+				// Allowed only where the change left the content as it was (a CouchDB field, say).
+				else expect(expectedOf(doc)).toBe('forbid');
+			}),
+			{ numRuns: TX_RUNS }
+		);
+		expect(tally.forbid).toBeGreaterThan(TX_RUNS * 0.9);
+		expect(tally.allow).toBeLessThanOrEqual(unchanged);
 	});
 
 	it(`libraries: the county may register exactly what the domain accepts, with _id = library:<slug> (${DIRECTORY_RUNS} runs)`, () => {

@@ -11,7 +11,8 @@
  * days of it, Tolga asks for help with a children's event and Eidskog takes it; the county
  * library sets the rules and once reverses an exchange.
  */
-import { formatTransactionId } from '../../src/lib/domain/ids';
+import { contentHash } from '../../src/lib/domain/content-hash';
+import { formatStamp, isStamp } from '../../src/lib/domain/ids';
 import type { TransactionKind } from '../../src/lib/domain/transactions';
 
 export type Doc = Record<string, unknown>;
@@ -78,43 +79,63 @@ const DEVICES: Record<Library, string> = {
 
 const T0 = Date.UTC(2026, 1, 2, 8, 0); // Monday 2 February 2026, 09:00 in Norway
 
-function txId(minute: number, library: Library): string {
-	return formatTransactionId({ ms: T0 + minute * 60_000, counter: 0 }, DEVICES[library]);
+function stampAt(minute: number, library: Library): string {
+	return formatStamp({ ms: T0 + minute * 60_000, counter: 0 }, DEVICES[library]);
 }
 
-const ID = {
-	policy: txId(0, 'fylkesbiblioteket'),
-	directory: txId(1, 'fylkesbiblioteket'),
-	offer: txId(10, 'hamar'),
-	offerRevised: txId(15, 'hamar'),
-	offerPaused: txId(20, 'hamar'),
-	offerResumed: txId(25, 'hamar'),
-	request: txId(30, 'tolga'),
-	requestRevised: txId(35, 'tolga'),
-	request2: txId(40, 'tolga'),
-	request2Withdrawn: txId(45, 'tolga'),
-	requestAccepted: txId(60, 'eidskog'),
-	proposed: txId(90, 'elverum'),
-	accepted: txId(120, 'hamar'),
-	proposed2: txId(130, 'elverum'),
-	declined: txId(140, 'hamar'),
-	cancelled: txId(150, 'eidskog'),
-	completed: txId(60 * 24 * 30, 'elverum'),
-	reversed: txId(60 * 24 * 31, 'fylkesbiblioteket'),
-	reported: txId(60 * 24 * 32, 'hamar'),
-	paid: txId(60 * 24 * 33, 'fylkesbiblioteket'),
-	offerWithdrawn: txId(60 * 24 * 40, 'hamar'),
-	personUpdated: txId(200, 'hamar'),
-	libraryUpdated: txId(210, 'hamar')
+/** When each story transaction was written, and by whose device. */
+const STAMP = {
+	policy: stampAt(0, 'fylkesbiblioteket'),
+	directory: stampAt(1, 'fylkesbiblioteket'),
+	offer: stampAt(10, 'hamar'),
+	offerRevised: stampAt(15, 'hamar'),
+	offerPaused: stampAt(20, 'hamar'),
+	offerResumed: stampAt(25, 'hamar'),
+	request: stampAt(30, 'tolga'),
+	requestRevised: stampAt(35, 'tolga'),
+	request2: stampAt(40, 'tolga'),
+	request2Withdrawn: stampAt(45, 'tolga'),
+	requestAnswered: stampAt(60, 'eidskog'),
+	proposed: stampAt(90, 'elverum'),
+	accepted: stampAt(120, 'hamar'),
+	proposed2: stampAt(130, 'elverum'),
+	declined: stampAt(140, 'hamar'),
+	withdrawn: stampAt(145, 'elverum'),
+	cancelled: stampAt(150, 'eidskog'),
+	released: stampAt(155, 'tolga'),
+	completed: stampAt(60 * 24 * 30, 'elverum'),
+	reversed: stampAt(60 * 24 * 31, 'fylkesbiblioteket'),
+	reported: stampAt(60 * 24 * 32, 'hamar'),
+	paid: stampAt(60 * 24 * 33, 'fylkesbiblioteket'),
+	offerWithdrawn: stampAt(60 * 24 * 40, 'hamar'),
+	personUpdated: stampAt(200, 'hamar'),
+	libraryUpdated: stampAt(210, 'hamar')
 };
 
-export const transactionIds = ID;
+export const stamps = STAMP;
+
+/**
+ * Gives a transaction the id its content commits to: its stamp, then the content's hash. Tests
+ * that change a field seal again, so that they test the field and not the hash; a test of
+ * the hash changes content without sealing.
+ */
+export function seal(doc: Doc): Doc {
+	const id = typeof doc._id === 'string' ? doc._id : '';
+	const stamp = id.startsWith('tx:') ? id.slice(3).split('-').slice(0, 3).join('-') : '';
+	if (doc.type !== 'tx' || !isStamp(stamp)) return doc;
+	return { ...doc, _id: `tx:${stamp}-${contentHash(doc)}` };
+}
+
+/** A transaction written at another stamp (another time, or another device). */
+export function restamped(doc: Doc, stamp: string): Doc {
+	return seal({ ...doc, _id: `tx:${stamp}-x` });
+}
 
 // ---- valid transactions, one builder per kind ---------------------------------------------
 
-/** A fresh transaction document; nothing in it is shared with any other document. */
-function tx(id: string, kind: TransactionKind, by: Doc, fields: Doc): Doc {
-	return structuredClone({ _id: 'tx:' + id, type: 'tx', kind, by, ...fields });
+/** A fresh, sealed transaction document; nothing in it is shared with any other document. */
+function tx(stamp: string, kind: TransactionKind, by: Doc, fields: Doc): Doc {
+	return seal(structuredClone({ _id: `tx:${stamp}-x`, type: 'tx', kind, by, ...fields }));
 }
 
 const hamarKari = { library: 'hamar', person: 'person:hamar-kari-nordby' };
@@ -143,74 +164,105 @@ const requestTerms = (): Doc => ({
 	urgency: 'planned'
 });
 
+const idOfDoc = (doc: Doc) => String(doc._id).slice(3);
+
+/** A second request (withdrawn) and a second proposal (declined, withdrawn) of the story. */
+const request2 = () => tx(STAMP.request2, 'request.posted', tolgaOla, { ...requestTerms(), skills: ['outreach'] });
+const proposal2 = () => tx(STAMP.proposed2, 'exchange.proposed', elverumPer, { offer: ID.offer, days: 1, dates: { from: '2026-04-13', to: '2026-04-13' } });
+
+/**
+ * The ids of the story's transactions. Each commits to its content, and content refers to
+ * earlier ids, so they are computed from the documents on first use.
+ */
+const ID = {
+	get offer() {
+		return idOfDoc(valid('offer.posted'));
+	},
+	get request() {
+		return idOfDoc(valid('request.posted'));
+	},
+	get request2() {
+		return idOfDoc(request2());
+	},
+	get requestAnswered() {
+		return idOfDoc(valid('request.answered'));
+	},
+	get proposed() {
+		return idOfDoc(valid('exchange.proposed'));
+	},
+	get proposed2() {
+		return idOfDoc(proposal2());
+	},
+	get completed() {
+		return idOfDoc(valid('exchange.completed'));
+	}
+};
+
+export const transactionIds = ID;
+
 /** One valid example of every kind, with the library that writes it. */
 export const validTransactions: Record<TransactionKind, { author: Library; build: () => Doc }> = {
-	'offer.posted': { author: 'hamar', build: () => tx(ID.offer, 'offer.posted', hamarKari, offerTerms()) },
+	'offer.posted': { author: 'hamar', build: () => tx(STAMP.offer, 'offer.posted', hamarKari, offerTerms()) },
 	'offer.revised': {
 		author: 'hamar',
-		build: () => tx(ID.offerRevised, 'offer.revised', hamarKari, { offer: ID.offer, ...offerTerms(), days: 6 })
+		build: () => tx(STAMP.offerRevised, 'offer.revised', hamarKari, { offer: ID.offer, ...offerTerms(), days: 6 })
 	},
-	'offer.paused': { author: 'hamar', build: () => tx(ID.offerPaused, 'offer.paused', hamarKari, { offer: ID.offer }) },
-	'offer.resumed': {
-		author: 'hamar',
-		build: () => tx(ID.offerResumed, 'offer.resumed', hamarKari, { offer: ID.offer })
-	},
+	'offer.paused': { author: 'hamar', build: () => tx(STAMP.offerPaused, 'offer.paused', hamarKari, { offer: ID.offer }) },
+	'offer.resumed': { author: 'hamar', build: () => tx(STAMP.offerResumed, 'offer.resumed', hamarKari, { offer: ID.offer }) },
 	'offer.withdrawn': {
 		author: 'hamar',
-		build: () => tx(ID.offerWithdrawn, 'offer.withdrawn', { library: 'hamar' }, { offer: ID.offer })
+		build: () => tx(STAMP.offerWithdrawn, 'offer.withdrawn', { library: 'hamar' }, { offer: ID.offer })
 	},
-	'request.posted': { author: 'tolga', build: () => tx(ID.request, 'request.posted', tolgaOla, requestTerms()) },
+	'request.posted': { author: 'tolga', build: () => tx(STAMP.request, 'request.posted', tolgaOla, requestTerms()) },
 	'request.revised': {
 		author: 'tolga',
-		build: () =>
-			tx(ID.requestRevised, 'request.revised', tolgaOla, {
-				request: ID.request,
-				...requestTerms(),
-				days: 2,
-				urgency: 'urgent'
-			})
+		build: () => tx(STAMP.requestRevised, 'request.revised', tolgaOla, { request: ID.request, ...requestTerms(), days: 2, urgency: 'urgent' })
 	},
 	'request.withdrawn': {
 		author: 'tolga',
-		build: () => tx(ID.request2Withdrawn, 'request.withdrawn', tolgaOla, { request: ID.request2 })
+		build: () => tx(STAMP.request2Withdrawn, 'request.withdrawn', tolgaOla, { request: ID.request2 })
 	},
-	'request.accepted': {
+	'request.answered': {
 		author: 'eidskog',
 		build: () =>
-			tx(ID.requestAccepted, 'request.accepted', eidskog, {
+			tx(STAMP.requestAnswered, 'request.answered', eidskog, {
 				request: ID.request,
-				dates: { from: '2026-06-19', to: '2026-06-20' }
+				days: 1.5,
+				dates: { from: '2026-06-19', to: '2026-06-20' },
+				note: 'Vi har en barnebibliotekar som gjerne kommer.'
 			})
 	},
 	'exchange.proposed': {
 		author: 'elverum',
-		build: () =>
-			tx(ID.proposed, 'exchange.proposed', elverumPer, {
-				offer: ID.offer,
-				days: 2,
-				dates: { from: '2026-03-02', to: '2026-03-03' }
-			})
+		build: () => tx(STAMP.proposed, 'exchange.proposed', elverumPer, { offer: ID.offer, days: 2, dates: { from: '2026-03-02', to: '2026-03-03' } })
 	},
-	'exchange.accepted': {
-		author: 'hamar',
-		build: () => tx(ID.accepted, 'exchange.accepted', hamarKari, { exchange: ID.proposed })
-	},
+	'exchange.accepted': { author: 'hamar', build: () => tx(STAMP.accepted, 'exchange.accepted', hamarKari, { exchange: ID.proposed }) },
 	'exchange.declined': {
 		author: 'hamar',
 		build: () =>
-			tx(ID.declined, 'exchange.declined', hamarKari, {
+			tx(STAMP.declined, 'exchange.declined', hamarKari, {
 				exchange: ID.proposed2,
 				reason: 'Kari er på kurs den uka, beklager. Prøv gjerne i april.'
 			})
 	},
-	'exchange.cancelled': {
-		author: 'eidskog',
-		build: () => tx(ID.cancelled, 'exchange.cancelled', eidskog, { exchange: ID.requestAccepted })
+	'exchange.withdrawn': {
+		author: 'elverum',
+		build: () => tx(STAMP.withdrawn, 'exchange.withdrawn', elverumPer, { exchange: ID.proposed2, reason: 'Vi fant hjelp nærmere.' })
+	},
+	'exchange.cancelled': { author: 'eidskog', build: () => tx(STAMP.cancelled, 'exchange.cancelled', eidskog, { exchange: ID.requestAnswered }) },
+	'exchange.released': {
+		author: 'tolga',
+		build: () =>
+			tx(STAMP.released, 'exchange.released', tolgaOla, {
+				exchange: ID.requestAnswered,
+				kept: ID.proposed,
+				reason: 'Vi godtok to svar på samme forespørsel; Hamar kommer allerede.'
+			})
 	},
 	'exchange.completed': {
 		author: 'elverum',
 		build: () =>
-			tx(ID.completed, 'exchange.completed', elverumPer, {
+			tx(STAMP.completed, 'exchange.completed', elverumPer, {
 				exchange: ID.proposed,
 				provider: 'hamar',
 				days: 2,
@@ -220,7 +272,7 @@ export const validTransactions: Record<TransactionKind, { author: Library; build
 	'exchange.reversed': {
 		author: 'fylkesbiblioteket',
 		build: () =>
-			tx(ID.reversed, 'exchange.reversed', county, {
+			tx(STAMP.reversed, 'exchange.reversed', county, {
 				exchange: ID.proposed,
 				completion: ID.completed,
 				provider: 'hamar',
@@ -232,22 +284,24 @@ export const validTransactions: Record<TransactionKind, { author: Library; build
 	'exchange.reported': {
 		author: 'hamar',
 		build: () =>
-			tx(ID.reported, 'exchange.reported', { library: 'hamar' }, {
+			tx(STAMP.reported, 'exchange.reported', { library: 'hamar' }, {
 				exchange: ID.proposed,
 				done: 'Katalogiserte 120 bøker i lokalsamlingen.',
 				tips: 'Avtal tilgang til biblioteksystemet på forhånd.'
 			})
 	},
-	'travel.paid': {
-		author: 'fylkesbiblioteket',
-		build: () => tx(ID.paid, 'travel.paid', county, { exchanges: [ID.proposed] })
-	},
+	'travel.paid': { author: 'fylkesbiblioteket', build: () => tx(STAMP.paid, 'travel.paid', county, { exchanges: [ID.proposed] }) },
 	'policy.set': {
 		author: 'fylkesbiblioteket',
-		build: () =>
-			tx(ID.policy, 'policy.set', county, { creditLimit: 10, travelRatePerKm: 4.5, mealAllowance: 350 })
+		build: () => tx(STAMP.policy, 'policy.set', county, { creditLimit: 10, travelRatePerKm: 4.5, mealAllowance: 350 })
 	}
 };
+
+/** Every document of the story, in the order it happened: a whole history to fold. */
+export function storyTransactions(): Doc[] {
+	const all = [...Object.values(validTransactions).map((t) => t.build()), request2(), proposal2()];
+	return all.sort((a, b) => (String(a._id) < String(b._id) ? -1 : 1));
+}
 
 const KINDS = Object.keys(validTransactions) as TransactionKind[];
 
@@ -301,7 +355,7 @@ export function libraryDoc(slug: Library, fields: Doc = {}): Doc {
 		phone: '+47 62 54 11 00',
 		email: `post@${slug}.bibliotek.example`,
 		active: true,
-		updated: ID.directory,
+		updated: STAMP.directory,
 		...fields
 	};
 }
@@ -323,7 +377,7 @@ export function personDoc(library: Library, fields: Doc = {}): Doc {
 		bestAt: 'Rydde etterslep i katalogen og lære bort Bibliofil.',
 		languages: ['norsk', 'engelsk', 'svensk'],
 		bio: 'Har jobbet i folkebibliotek i femten år, de siste fem med katalog og fjernlån.',
-		updated: ID.directory,
+		updated: STAMP.directory,
 		...fields
 	};
 }
@@ -332,7 +386,13 @@ export function personDoc(library: Library, fields: Doc = {}): Doc {
 
 const cases: CorpusCase[] = [];
 
+/** Adds a case; a transaction whose content the case changed is sealed again (see seal). */
 function add(c: CorpusCase): void {
+	cases.push({ ...c, doc: seal(c.doc) });
+}
+
+/** Adds a case as written: for content that must not match its id. */
+function addUnsealed(c: CorpusCase): void {
 	cases.push(c);
 }
 
@@ -376,9 +436,23 @@ add({
 	server: 'allow'
 });
 add({
-	name: 'request.accepted without dates (takes the request\'s own)',
-	doc: without(valid('request.accepted'), 'dates'),
+	name: 'request.answered without dates or note (the request\'s own dates)',
+	doc: without(valid('request.answered'), 'dates', 'note'),
 	user: users.eidskog,
+	domain: 'valid',
+	server: 'allow'
+});
+add({
+	name: 'exchange.released without the agreement it keeps',
+	doc: without(valid('exchange.released'), 'kept'),
+	user: users.tolga,
+	domain: 'valid',
+	server: 'allow'
+});
+add({
+	name: 'exchange.withdrawn without a reason',
+	doc: without(valid('exchange.withdrawn'), 'reason'),
+	user: users.elverum,
 	domain: 'valid',
 	server: 'allow'
 });
@@ -398,7 +472,7 @@ add({
 });
 add({
 	name: 'county library posts an ordinary offer as its own library',
-	doc: tx(txId(300, 'fylkesbiblioteket'), 'offer.posted', { library: 'fylkesbiblioteket' }, { ...offerTerms(), skills: ['makerspace'] }),
+	doc: tx(stampAt(300, 'fylkesbiblioteket'), 'offer.posted', { library: 'fylkesbiblioteket' }, { ...offerTerms(), skills: ['makerspace'] }),
 	user: users.county,
 	domain: 'valid',
 	server: 'allow'
@@ -452,11 +526,13 @@ const REQUIRED: Record<TransactionKind, string> = {
 	'request.posted': 'urgency',
 	'request.revised': 'request',
 	'request.withdrawn': 'request',
-	'request.accepted': 'request',
+	'request.answered': 'days',
 	'exchange.proposed': 'dates',
 	'exchange.accepted': 'exchange',
 	'exchange.declined': 'exchange',
+	'exchange.withdrawn': 'exchange',
 	'exchange.cancelled': 'exchange',
+	'exchange.released': 'reason',
 	'exchange.completed': 'travel',
 	'exchange.reversed': 'reason',
 	'exchange.reported': 'done',
@@ -483,7 +559,11 @@ badShape('request with 29 February in a common year', 'request.posted', { ...val
 badShape('request with month 13', 'request.revised', { ...valid('request.revised'), dates: [{ from: '2026-13-01', to: '2026-13-02' }] });
 badShape('offer window ending before it starts', 'offer.posted', { ...valid('offer.posted'), dates: [{ from: '2026-03-06', to: '2026-03-02' }] });
 badShape('proposal window ending before it starts', 'exchange.proposed', { ...valid('exchange.proposed'), dates: { from: '2026-03-03', to: '2026-03-02' } });
-badShape('acceptance window with an extra field', 'request.accepted', { ...valid('request.accepted'), dates: { from: '2026-06-19', to: '2026-06-20', allDay: true } });
+badShape('answer window with an extra field', 'request.answered', { ...valid('request.answered'), dates: { from: '2026-06-19', to: '2026-06-20', allDay: true } });
+badShape('answer for 25 days', 'request.answered', { ...valid('request.answered'), days: 25 });
+badShape('answer with a note of 501 characters', 'request.answered', { ...valid('request.answered'), note: 'n'.repeat(501) });
+badShape('release with an empty reason', 'exchange.released', { ...valid('exchange.released'), reason: ' ' });
+badShape('release keeping something that is not a transaction id', 'exchange.released', { ...valid('exchange.released'), kept: 'hamar' });
 badShape('offer with 11 date windows', 'offer.posted', { ...valid('offer.posted'), dates: Array.from({ length: 11 }, () => ({ from: '2026-05-04', to: '2026-05-05' })) });
 badShape('proposal with dates as a list instead of one window', 'exchange.proposed', { ...valid('exchange.proposed'), dates: [{ from: '2026-03-02', to: '2026-03-03' }] });
 badShape('offer description of 1001 characters', 'offer.posted', { ...valid('offer.posted'), description: 'K'.repeat(1001) });
@@ -512,7 +592,9 @@ badShape('policy with credit limit 0.3 days', 'policy.set', { ...valid('policy.s
 badShape('policy with travel rate 150 per km', 'policy.set', { ...valid('policy.set'), travelRatePerKm: 150 });
 badShape('policy with negative meal allowance', 'policy.set', { ...valid('policy.set'), mealAllowance: -1 });
 badShape('_id that is not a transaction id (tx:abc)', 'offer.paused', { ...valid('offer.paused'), _id: 'tx:abc' });
-badShape('_id with an upper-case device id', 'offer.paused', { ...valid('offer.paused'), _id: 'tx:' + ID.offerPaused.toUpperCase() });
+badShape('_id with an upper-case device id', 'offer.paused', { ...valid('offer.paused'), _id: String(valid('offer.paused')._id).toUpperCase().replace('TX:', 'tx:') });
+addUnsealed({ name: '_id without the content hash (a stamp only)', doc: { ...valid('offer.paused'), _id: 'tx:' + STAMP.offerPaused }, user: users.hamar, domain: 'invalid', server: 'forbid' });
+addUnsealed({ name: '_id with the hash of other content', doc: { ...valid('offer.paused'), _id: String(valid('offer.resumed')._id) }, user: users.hamar, domain: 'invalid', server: 'forbid' });
 badShape('reference that is not a transaction id', 'exchange.accepted', { ...valid('exchange.accepted'), exchange: 'exchange-1' });
 badShape('reference with the tx: prefix', 'offer.withdrawn', { ...valid('offer.withdrawn'), offer: 'tx:' + ID.offer });
 badShape('unknown kind offer.deleted', 'offer.withdrawn', { ...valid('offer.withdrawn'), kind: 'offer.deleted' });
@@ -597,12 +679,13 @@ add({
 });
 
 // 6. Transactions are write-once.
-add({
+addUnsealed({
 	name: 'update of an existing transaction (days changed) by its own author',
 	doc: { ...valid('offer.posted'), _rev: REV1, days: 3 },
 	oldDoc: { ...valid('offer.posted'), _rev: REV1 },
 	user: users.hamar,
-	domain: 'valid',
+	// The content no longer matches the id, which the domain sees too.
+	domain: 'invalid',
 	server: 'forbid'
 });
 add({
@@ -613,11 +696,72 @@ add({
 	domain: 'valid',
 	server: 'forbid'
 });
-add({
+addUnsealed({
 	name: 'the county rewrites a completion instead of reversing it',
 	doc: { ...valid('exchange.completed'), _rev: REV1, days: 1 },
 	oldDoc: { ...valid('exchange.completed'), _rev: REV1 },
 	user: users.county,
+	domain: 'invalid',
+	server: 'forbid'
+});
+// CouchDB passes no old revision for a replicated branch beside an existing document
+// (new_edits: false, a first-generation revision of its own): only the content hash stops it.
+addUnsealed({
+	name: 'a replicated first-generation branch with other content under an existing id (1 day became 20)',
+	doc: { ...valid('offer.posted'), _rev: '1-00000000000000000000000000000000', _revisions: { start: 1, ids: ['00000000000000000000000000000000'] }, days: 20 },
+	user: users.hamar,
+	domain: 'invalid',
+	server: 'forbid'
+});
+addUnsealed({
+	name: 'a forged branch with other content, written by a server admin',
+	doc: { ...valid('exchange.completed'), _rev: '1-00000000000000000000000000000000', days: 0.5 },
+	user: users.admin,
+	domain: 'invalid',
+	server: 'forbid'
+});
+add({
+	name: 'a replicated first-generation branch with the same content (harmless: nothing to fold differently)',
+	doc: { ...valid('offer.posted'), _rev: '1-00000000000000000000000000000000', _revisions: { start: 1, ids: ['00000000000000000000000000000000'] } },
+	user: users.hamar,
+	domain: 'valid',
+	server: 'allow'
+});
+
+// 6b. Clocks: nothing stamped ahead of the server's clock by more than five minutes.
+const inMinutes = (minutes: number, library: Library) => formatStamp({ ms: Date.now() + minutes * 60_000, counter: 0 }, DEVICES[library]);
+add({
+	name: 'a transaction stamped five years ahead of the server\'s clock',
+	doc: restamped(valid('offer.posted'), inMinutes(5 * 365 * 24 * 60, 'hamar')),
+	user: users.hamar,
+	domain: 'valid',
+	server: 'forbid'
+});
+add({
+	name: 'a transaction stamped ten minutes ahead, written by a server admin',
+	doc: restamped(valid('policy.set'), inMinutes(10, 'fylkesbiblioteket')),
+	user: users.admin,
+	domain: 'valid',
+	server: 'forbid'
+});
+add({
+	name: 'a transaction stamped four minutes ahead (a clock a little fast)',
+	doc: restamped(valid('offer.posted'), inMinutes(4, 'hamar')),
+	user: users.hamar,
+	domain: 'valid',
+	server: 'allow'
+});
+add({
+	name: 'a transaction stamped a year behind (a clock that was reset)',
+	doc: restamped(valid('offer.posted'), inMinutes(-365 * 24 * 60, 'hamar')),
+	user: users.hamar,
+	domain: 'valid',
+	server: 'allow'
+});
+add({
+	name: 'a person edit stamped a day ahead (it would win every conflict)',
+	doc: personDoc('hamar', { updated: inMinutes(24 * 60, 'hamar') }),
+	user: users.hamar,
 	domain: 'valid',
 	server: 'forbid'
 });
@@ -658,7 +802,7 @@ add({
 add({ name: 'Hamar registers itself (not the county)', doc: libraryDoc('hamar'), user: users.hamar, domain: 'valid', server: 'forbid' });
 add({
 	name: 'Hamar updates its opening hours',
-	doc: libraryDoc('hamar', { _rev: REV1, openingHours: 'Man–fre 09–19, lør 10–15', updated: ID.libraryUpdated }),
+	doc: libraryDoc('hamar', { _rev: REV1, openingHours: 'Man–fre 09–19, lør 10–15', updated: STAMP.libraryUpdated }),
 	oldDoc: libraryDoc('hamar', { _rev: REV1 }),
 	user: users.hamar,
 	domain: 'valid',
@@ -719,7 +863,7 @@ add({ name: 'library at latitude 95', doc: libraryDoc('tolga', { lat: 95 }), use
 add({ name: 'library without active', doc: without(libraryDoc('tolga'), 'active'), user: users.county, domain: 'invalid', server: 'forbid' });
 add({ name: 'library with a broken email', doc: libraryDoc('tolga', { email: 'post at tolga' }), user: users.county, domain: 'invalid', server: 'forbid' });
 add({ name: 'library with an unknown field', doc: libraryDoc('tolga', { director: 'Anne Lund' }), user: users.county, domain: 'invalid', server: 'forbid' });
-add({ name: 'library with updated that is not a transaction id', doc: libraryDoc('tolga', { updated: '2026-02-02' }), user: users.county, domain: 'invalid', server: 'forbid' });
+add({ name: 'library with updated that is not a stamp', doc: libraryDoc('tolga', { updated: '2026-02-02' }), user: users.county, domain: 'invalid', server: 'forbid' });
 add({
 	name: 'library read with conflicts (_conflicts allowed by both)',
 	doc: libraryDoc('hamar', { _rev: REV1, _conflicts: ['1-0000000000000000000000000000bbbb'] }),
@@ -742,7 +886,7 @@ add({ name: 'Hamar registers a person for Tolga', doc: personDoc('tolga'), user:
 add({ name: 'the county registers a person for Elverum', doc: personDoc('elverum'), user: users.county, domain: 'valid', server: 'allow' });
 add({
 	name: 'Tolga updates its own person',
-	doc: personDoc('tolga', { _rev: REV1, title: 'Biblioteksjef', updated: ID.personUpdated }),
+	doc: personDoc('tolga', { _rev: REV1, title: 'Biblioteksjef', updated: STAMP.personUpdated }),
 	oldDoc: personDoc('tolga', { _rev: REV1 }),
 	user: users.tolga,
 	domain: 'valid',

@@ -64,4 +64,18 @@ describe("a library's agenda", () => {
 	it('gives today in local time', () => {
 		expect(localToday(new Date(2026, 0, 9, 23, 30))).toBe('2026-01-09');
 	});
+	it('shows a collision to both parties of both agreements', () => {
+		const w = new TransactionWriter();
+		const request = w.write('request.posted', 'tolga', { skills: ['cataloguing'], description: 'Hjelp', days: 1, dates: [aWeek], urgency: 'urgent' });
+		const fromOs = w.write('request.answered', 'os', { request: idOf(request), days: 1 });
+		const fromEidskog = w.write('request.answered', 'eidskog', { request: idOf(request), days: 1 });
+		const tablet = new TransactionWriter('tolgatablet01').write('exchange.accepted', 'tolga', { exchange: idOf(fromOs) });
+		const desk = new TransactionWriter('tolgadesk0001').write('exchange.accepted', 'tolga', { exchange: idOf(fromEidskog) });
+		const state = fold([request, fromOs, fromEidskog, tablet, desk]);
+		const of = (library: string) =>
+			agendaFor({ library, today: '2026-02-01', exchanges: [...state.exchanges.values()], requests: [...state.requests.values()], offers: [], people: [], libraries }).collisions.map((e) => e.id).sort();
+		expect(of('tolga')).toEqual([idOf(fromOs), idOf(fromEidskog)].sort());
+		expect(of('os')).toEqual([idOf(fromOs)]);
+		expect(of('eidskog')).toEqual([idOf(fromEidskog)]);
+	});
 });

@@ -1,6 +1,7 @@
 /**
- * What waits for a library, so the bank runs itself: proposals to answer, visits past their
- * date to confirm, its requests that have matches, reports to write, days it owes.
+ * What waits for a library, so the bank runs itself: agreements that collided, proposals to
+ * answer, visits past their date to confirm, its requests that have matches, reports to write,
+ * days it owes.
  */
 import { counterpartyOf, isParty, mustAnswer } from './parties';
 import { suggestionsForRequest, type MatchLibrary, type MatchOffer, type MatchPerson } from './matching';
@@ -18,6 +19,8 @@ export interface AgendaInput {
 }
 
 export interface Agenda {
+	/** Its agreements that collide with another (collisions.ts): both parties see them first. */
+	collisions: Exchange[];
 	toAnswer: Exchange[];
 	waitingForOthers: Exchange[];
 	toConfirm: Exchange[];
@@ -33,6 +36,7 @@ const byDate = (a: Exchange, b: Exchange) => (a.dates?.from ?? '').localeCompare
 export function agendaFor(input: AgendaInput): Agenda {
 	const { library, today } = input;
 	const mine = input.exchanges.filter((e) => isParty(e, library));
+	const collisions = mine.filter((e) => e.collisions.length > 0).sort(byDate);
 	const toAnswer = mine.filter((e) => mustAnswer(e, library)).sort(byDate);
 	const waitingForOthers = mine.filter((e) => e.status === 'proposed' && counterpartyOf(e) !== library).sort(byDate);
 	const accepted = mine.filter((e) => e.status === 'accepted');
@@ -49,6 +53,7 @@ export function agendaFor(input: AgendaInput): Agenda {
 	const balance = input.libraries.get(library)?.balance ?? 0;
 	const owes = balance < 0 ? -balance : 0;
 	return {
+		collisions,
 		toAnswer,
 		waitingForOthers,
 		toConfirm,
@@ -56,7 +61,7 @@ export function agendaFor(input: AgendaInput): Agenda {
 		requestsWithMatches,
 		reportsToWrite,
 		owes,
-		count: toAnswer.length + toConfirm.length + requestsWithMatches.length
+		count: collisions.length + toAnswer.length + toConfirm.length + requestsWithMatches.length
 	};
 }
 

@@ -10,9 +10,9 @@ import {
 	supersededTombstone,
 	type Leaf
 } from './conflicts';
-import { formatTransactionId } from './ids';
+import { formatStamp } from './ids';
 
-const at = (minute: number, device = 'hamardevice1') => formatTransactionId({ ms: Date.UTC(2026, 3, 1) + minute * 60_000, counter: 0 }, device);
+const at = (minute: number, device = 'hamardevice1') => formatStamp({ ms: Date.UTC(2026, 3, 1) + minute * 60_000, counter: 0 }, device);
 
 const edit = (rev: string, updated: string, name = 'Kari') => ({ _rev: rev, updated, name });
 const erased = (rev: string) => ({ _rev: rev, _deleted: true as const });

@@ -6,12 +6,13 @@ import { county, idOf, TransactionWriter } from './test-transactions';
 
 function history() {
 	// One minute between transactions: the first visit is confirmed at 23:59 on New Year's Eve, the second after midnight.
-	const w = new TransactionWriter('countytest01', Date.UTC(2025, 11, 31, 23, 56));
+	const w = new TransactionWriter('countytest01', Date.UTC(2025, 11, 31, 23, 55));
 	const txs = [];
 	const visit = (provider: string, host: string, days: number, worked: number, km: number, date: string) => {
 		const request = w.write('request.posted', host, { skills: ['cataloguing', 'weeding'], description: 'Hjelp', days, dates: [{ from: date, to: date }], urgency: 'planned' });
-		const accept = w.write('request.accepted', provider, { request: idOf(request) });
-		txs.push(request, accept);
+		const accept = w.write('request.answered', provider, { request: idOf(request), days });
+		const agreed = w.write('exchange.accepted', host, { exchange: idOf(accept) });
+		txs.push(request, accept, agreed);
 		return { accept, complete: () => w.write('exchange.completed', host, { exchange: idOf(accept), provider, days: worked, travel: { km, tolls: 20, meals: 0 } }) };
 	};
 	const a = visit('hamar', 'tolga', 2, 1.5, 100, '2025-12-28');

@@ -1,10 +1,10 @@
 /**
  * Directory documents: mutable, one owner each. Personal data lives only here, so erasing a
- * person is deleting one document. `updated` is a transaction id: on a conflict the revision
- * with the highest `updated` wins on every replica (see conflicts.ts).
+ * person is deleting one document. `updated` is a stamp of the writer's clock (ids.ts): on a
+ * conflict the revision with the highest `updated` wins on every replica (see conflicts.ts).
  */
 import * as v from 'valibot';
-import { couchFields, optionalEmail, requiredText, skillId, slug, text, transactionId } from './schema-parts';
+import { couchFields, optionalEmail, requiredText, skillId, slug, stamp, text } from './schema-parts';
 
 export const LIBRARY_PREFIX = 'library:';
 export const PERSON_PREFIX = 'person:';
@@ -13,7 +13,7 @@ export const SKILL_LEVELS = [1, 2, 3] as const;
 
 const docBase = {
 	...couchFields,
-	updated: transactionId
+	updated: stamp
 };
 
 export const librarySchema = v.pipe(v.strictObject({

@@ -1,9 +1,9 @@
 /**
- * The ledger is derived, never stored: a completed exchange credits the provider and debits
- * the host by the days worked. The sum of all balances is therefore always zero.
+ * The ledger is derived, never stored: a confirmed exchange credits the provider and debits
+ * the host by the days worked, and a reversal posts the opposite. Every entry comes in a pair
+ * that sums to zero, so the sum of all balances is always zero.
  */
-import { refuse } from './rejection';
-import type { BankState, Exchange, LedgerEntry } from './state';
+import type { BankState, Completion, Exchange, LedgerEntry } from './state';
 
 export function balanceOf(state: BankState, library: string): number {
 	return state.balances.get(library) ?? 0;
@@ -13,49 +13,75 @@ export function committedOf(state: BankState, library: string): number {
 	return state.committed.get(library) ?? 0;
 }
 
-/** What a library could still spend: its balance, less agreed days, down to the credit limit. */
+export function reservedOf(state: BankState, library: string): number {
+	return state.reserved.get(library) ?? 0;
+}
+
+/** What a library could still agree to: its balance, less open agreements, down to the credit limit. */
 export function availableOf(state: BankState, library: string): number {
 	return balanceOf(state, library) - committedOf(state, library) + state.policy.creditLimit;
 }
 
-/** Refuses an agreement that would take the host below the county's credit limit. */
-export function assertWithinLimit(state: BankState, host: string, days: number): void {
-	if (availableOf(state, host) < days) {
-		refuse('over-limit', {
-			library: host,
-			limit: state.policy.creditLimit,
-			available: Math.max(0, availableOf(state, host))
-		});
-	}
+/** The same, less what its own unanswered proposals have reserved: what a new agreement may use. */
+export function availableForNew(state: BankState, library: string): number {
+	return availableOf(state, library) - reservedOf(state, library);
 }
 
-export function commit(state: BankState, host: string, days: number): void {
-	state.committed.set(host, committedOf(state, host) + days);
-}
-
-export function release(state: BankState, host: string, days: number): void {
-	state.committed.set(host, committedOf(state, host) - days);
-}
-
-function post(state: BankState, tx: string, exchange: Exchange, library: string, counterparty: string, delta: number, kind: LedgerEntry['kind']): void {
-	const balance = balanceOf(state, library) + delta;
-	state.balances.set(library, balance);
-	state.entries.push({ tx, exchange: exchange.id, library, counterparty, delta, balance, kind });
-}
-
-export function postCompletion(state: BankState, tx: string, exchange: Exchange, days: number): void {
-	post(state, tx, exchange, exchange.provider, exchange.host, days, 'credit');
-	post(state, tx, exchange, exchange.host, exchange.provider, -days, 'debit');
+export function completionEntries(exchange: Exchange, completion: Completion): LedgerEntry[] {
+	const base = { tx: completion.tx, exchange: exchange.id };
+	return [
+		{ ...base, library: exchange.provider, counterparty: exchange.host, delta: completion.days, kind: 'credit' },
+		{ ...base, library: exchange.host, counterparty: exchange.provider, delta: -completion.days, kind: 'debit' }
+	];
 }
 
 /** Undoes exactly what the completion posted; both entries stay in the statements. */
-export function postReversal(state: BankState, tx: string, exchange: Exchange, days: number): void {
-	post(state, tx, exchange, exchange.provider, exchange.host, -days, 'reversal');
-	post(state, tx, exchange, exchange.host, exchange.provider, days, 'reversal');
+export function reversalEntries(exchange: Exchange, completion: Completion, reversal: string): LedgerEntry[] {
+	const base = { tx: reversal, exchange: exchange.id, kind: 'reversal' as const };
+	return [
+		{ ...base, library: exchange.provider, counterparty: exchange.host, delta: -completion.days },
+		{ ...base, library: exchange.host, counterparty: exchange.provider, delta: completion.days }
+	];
 }
 
-export function statementOf(state: BankState, library: string): LedgerEntry[] {
-	return state.entries.filter((entry) => entry.library === library);
+export function entryKey(entry: Pick<LedgerEntry, 'tx' | 'library'>): string {
+	return `${entry.tx}/${entry.library}`;
+}
+
+function adjust(state: BankState, library: string, delta: number): void {
+	const next = balanceOf(state, library) + delta;
+	if (next === 0) state.balances.delete(library);
+	else state.balances.set(library, next);
+}
+
+export function addEntries(state: BankState, entries: LedgerEntry[]): void {
+	for (const entry of entries) {
+		state.entries.set(entryKey(entry), entry);
+		adjust(state, entry.library, entry.delta);
+	}
+}
+
+export function removeEntries(state: BankState, entries: LedgerEntry[]): void {
+	for (const entry of entries) {
+		if (state.entries.delete(entryKey(entry))) adjust(state, entry.library, -entry.delta);
+	}
+}
+
+export interface StatementLine extends LedgerEntry {
+	/** The balance after this entry, entries taken in id order. */
+	balance: number;
+}
+
+/** A library's statement in id order, with the running balance. */
+export function statementOf(state: BankState, library: string): StatementLine[] {
+	const mine = [...state.entries.values()].filter((entry) => entry.library === library);
+	return runningBalances(mine);
+}
+
+export function runningBalances(entries: LedgerEntry[]): StatementLine[] {
+	const sorted = [...entries].sort((a, b) => (a.tx < b.tx ? -1 : a.tx > b.tx ? 1 : 0));
+	let balance = 0;
+	return sorted.map((entry) => ({ ...entry, balance: (balance += entry.delta) }));
 }
 
 export function totalOfBalances(state: BankState): number {

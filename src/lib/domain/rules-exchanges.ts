@@ -1,135 +1,120 @@
 /**
- * The exchange lifecycle: proposed → accepted → completed (→ reversed by the county), or
- * declined / cancelled on the way. Who may do what is checked here as on the server.
+ * Exchanges: how they begin, and who may say what about one. A host proposes days from an
+ * offer (the provider answers); a provider answers a request (the host answers). What each
+ * statement does is settled from all of them together (exchange-settle.ts), so the order they
+ * arrive in cannot change the outcome. Here only the rights are checked, which never change:
+ * who the parties are is fixed when the exchange begins.
  */
-import { assertWithinLimit, commit, postCompletion, postReversal, release } from './ledger';
+import { settleExchange } from './exchange-settle';
 import { counterpartyOf, isParty } from './parties';
 import { refuse } from './rejection';
-import { daysLeft, returnToOffer, takeFromOffer } from './rules-offers';
-import { reopenRequest } from './rules-requests';
-import type { BankState, Exchange } from './state';
-import type { TransactionOf } from './transactions';
+import type { BankState, Exchange, ExchangeFacts } from './state';
+import type { Transaction, TransactionOf } from './transactions';
 
-function findExchange(state: BankState, exchangeId: string): Exchange {
-	const exchange = state.exchanges.get(exchangeId);
-	if (!exchange) refuse('exchange-unknown', { exchange: exchangeId });
-	return exchange;
+function emptyFacts(): ExchangeFacts {
+	return { acceptances: [], declines: [], withdrawals: [], cancellations: [], releases: [], completions: [], reversals: [], reports: [], travelPaid: [] };
 }
 
-function touch(exchange: Exchange, id: string): void {
-	exchange.history.push(id);
-	exchange.updated = id;
-}
-
-/** A host asks for days from an offer, with a date (offers may be undated until now). */
-export function exchangeProposed(state: BankState, id: string, tx: TransactionOf<'exchange.proposed'>): void {
-	const offer = state.offers.get(tx.offer);
-	if (!offer) refuse('offer-unknown', { offer: tx.offer });
-	if (offer.library === tx.by.library) refuse('own-offer');
-	if (offer.status !== 'open') refuse('offer-not-open', { status: offer.status });
-	if (daysLeft(offer) < tx.days) {
-		refuse('offer-too-few-days', { left: daysLeft(offer) });
-	}
-	assertWithinLimit(state, tx.by.library, tx.days);
-	state.exchanges.set(id, {
-		id,
-		source: { offer: offer.id },
-		skills: [...offer.skills],
-		reports: [],
-		provider: offer.library,
-		host: tx.by.library,
-		proposedBy: tx.by.library,
-		days: tx.days,
-		dates: { ...tx.dates },
-		status: 'proposed',
-		history: [id],
-		updated: id
-	});
-}
-
-export function exchangeAccepted(state: BankState, id: string, tx: TransactionOf<'exchange.accepted'>): void {
-	const exchange = findExchange(state, tx.exchange);
-	if (exchange.status !== 'proposed') refuse('exchange-not-proposed', { status: exchange.status });
-	if (tx.by.library !== counterpartyOf(exchange)) refuse('not-counterparty', { library: counterpartyOf(exchange) });
-	if ('offer' in exchange.source) {
-		const offer = state.offers.get(exchange.source.offer);
-		if (!offer || offer.status !== 'open') refuse('offer-not-open', { status: offer?.status ?? 'unknown' });
-		if (daysLeft(offer) < exchange.days) {
-			refuse('offer-too-few-days', { left: daysLeft(offer) });
-		}
-		assertWithinLimit(state, exchange.host, exchange.days);
-		takeFromOffer(offer, exchange.days, id);
+/** An exchange begins with a host's proposal for an offer, or a provider's answer to a request. */
+export function createExchange(state: BankState, id: string, tx: TransactionOf<'exchange.proposed' | 'request.answered'>): void {
+	let exchange: Exchange;
+	const common = { id, reports: [], completions: [], collisions: [], history: [id], updated: id, status: 'proposed' as const, days: tx.days };
+	if (tx.kind === 'exchange.proposed') {
+		const offer = state.offers.get(tx.offer)!;
+		if (offer.library === tx.by.library) refuse('own-offer');
+		exchange = {
+			...common,
+			source: { offer: offer.id },
+			skills: [...offer.skills],
+			provider: offer.library,
+			host: tx.by.library,
+			proposedBy: tx.by.library,
+			dates: { ...tx.dates }
+		};
 	} else {
-		assertWithinLimit(state, exchange.host, exchange.days);
+		const request = state.requests.get(tx.request)!;
+		if (request.library === tx.by.library) refuse('own-request');
+		const dates = tx.dates ?? request.dates[0];
+		exchange = {
+			...common,
+			source: { request: request.id },
+			skills: [...request.skills],
+			provider: tx.by.library,
+			host: request.library,
+			proposedBy: tx.by.library,
+			dates: dates ? { ...dates } : undefined,
+			note: tx.note
+		};
 	}
-	commit(state, exchange.host, exchange.days);
-	exchange.status = 'accepted';
-	touch(exchange, id);
+	state.exchanges.set(id, exchange);
+	state.index.facts.set(id, emptyFacts());
+	settleExchange(state, exchange);
 }
 
-export function exchangeDeclined(state: BankState, id: string, tx: TransactionOf<'exchange.declined'>): void {
-	const exchange = findExchange(state, tx.exchange);
-	if (exchange.status !== 'proposed') refuse('exchange-not-proposed', { status: exchange.status });
-	if (tx.by.library !== counterpartyOf(exchange)) refuse('not-counterparty', { library: counterpartyOf(exchange) });
-	exchange.status = 'declined';
-	exchange.reason = tx.reason;
-	touch(exchange, id);
-}
+type Fact = Exclude<Transaction, TransactionOf<'offer.posted' | 'offer.revised' | 'offer.paused' | 'offer.resumed' | 'offer.withdrawn' | 'request.posted' | 'request.revised' | 'request.withdrawn' | 'request.answered' | 'exchange.proposed' | 'policy.set' | 'travel.paid'>>;
 
-export function exchangeCancelled(state: BankState, id: string, tx: TransactionOf<'exchange.cancelled'>): void {
-	const exchange = findExchange(state, tx.exchange);
-	if (!isParty(exchange, tx.by.library)) refuse('not-party');
-	if (exchange.status !== 'proposed' && exchange.status !== 'accepted') {
-		refuse('exchange-not-active', { status: exchange.status });
+/** Checks the writer's right to say this about the exchange; what it does is settled after. */
+function checkRight(exchange: Exchange, tx: Fact): void {
+	const by = tx.by.library;
+	switch (tx.kind) {
+		case 'exchange.accepted':
+		case 'exchange.declined':
+			if (by !== counterpartyOf(exchange)) refuse('not-counterparty', { library: counterpartyOf(exchange) });
+			return;
+		case 'exchange.withdrawn':
+			if (by !== exchange.proposedBy) refuse('not-proposer', { library: exchange.proposedBy });
+			return;
+		case 'exchange.cancelled':
+		case 'exchange.released':
+		case 'exchange.reported':
+			if (!isParty(exchange, by)) refuse('not-party');
+			return;
+		case 'exchange.completed':
+			// Only the host confirms days worked: nobody credits themselves.
+			if (by !== exchange.host) refuse('only-host-completes', { library: exchange.host });
+			if (tx.provider !== exchange.provider) refuse('not-as-recorded');
+			if (tx.days > exchange.days) refuse('more-than-agreed', { days: exchange.days });
+			return;
+		case 'exchange.reversed':
+			if (tx.by.role !== 'county') refuse('county-only');
+			if (tx.provider !== exchange.provider || tx.host !== exchange.host) refuse('not-as-recorded');
+			return;
 	}
-	if (exchange.status === 'accepted') {
-		release(state, exchange.host, exchange.days);
-		if ('offer' in exchange.source) {
-			const offer = state.offers.get(exchange.source.offer);
-			if (offer) returnToOffer(offer, exchange.days, id);
-		} else {
-			const request = state.requests.get(exchange.source.request);
-			if (request) reopenRequest(request, id);
-		}
+}
+
+function factList(facts: ExchangeFacts, tx: Fact): Transaction[] {
+	switch (tx.kind) {
+		case 'exchange.accepted':
+			return facts.acceptances;
+		case 'exchange.declined':
+			return facts.declines;
+		case 'exchange.withdrawn':
+			return facts.withdrawals;
+		case 'exchange.cancelled':
+			return facts.cancellations;
+		case 'exchange.released':
+			return facts.releases;
+		case 'exchange.completed':
+			return facts.completions;
+		case 'exchange.reversed':
+			return facts.reversals;
+		case 'exchange.reported':
+			return facts.reports;
 	}
-	exchange.status = 'cancelled';
-	exchange.reason = tx.reason;
-	touch(exchange, id);
 }
 
-/** Only the host confirms the days worked: nobody credits themselves. */
-export function exchangeCompleted(state: BankState, id: string, tx: TransactionOf<'exchange.completed'>): void {
-	const exchange = findExchange(state, tx.exchange);
-	if (tx.by.library !== exchange.host) refuse('only-host-completes', { library: exchange.host });
-	if (exchange.status !== 'accepted') refuse('exchange-not-accepted', { status: exchange.status });
-	if (tx.days > exchange.days) refuse('more-than-agreed', { days: exchange.days });
-	if (tx.provider !== exchange.provider) refuse('not-as-recorded');
-	release(state, exchange.host, exchange.days);
-	postCompletion(state, id, exchange, tx.days);
-	exchange.status = 'completed';
-	exchange.daysWorked = tx.days;
-	exchange.completion = id;
-	exchange.travel = { ...tx.travel };
-	touch(exchange, id);
+/** Files a statement about an exchange that exists, then settles the exchange again. */
+export function recordExchangeFact(state: BankState, id: string, tx: Transaction): void {
+	const fact = tx as Fact;
+	const exchange = state.exchanges.get(fact.exchange)!;
+	checkRight(exchange, fact);
+	insertSorted(factList(state.index.facts.get(exchange.id)!, fact), tx);
+	settleExchange(state, exchange);
 }
 
-function reversesAsRecorded(exchange: Exchange, tx: TransactionOf<'exchange.reversed'>): boolean {
-	return (
-		tx.completion === exchange.completion &&
-		tx.provider === exchange.provider &&
-		tx.host === exchange.host &&
-		tx.days === exchange.daysWorked
-	);
-}
-
-/** The county corrects a wrong completion; the audit trail keeps both. */
-export function exchangeReversed(state: BankState, id: string, tx: TransactionOf<'exchange.reversed'>): void {
-	if (tx.by.role !== 'county') refuse('county-only');
-	const exchange = findExchange(state, tx.exchange);
-	if (exchange.status !== 'completed') refuse('exchange-not-completed', { status: exchange.status });
-	if (!reversesAsRecorded(exchange, tx)) refuse('not-as-recorded');
-	postReversal(state, id, exchange, exchange.daysWorked ?? 0);
-	exchange.status = 'reversed';
-	exchange.reason = tx.reason;
-	touch(exchange, id);
+/** Keeps a list in id order, so settling reads the same list whatever the arrival order. */
+export function insertSorted<T extends { _id: string }>(list: T[], item: T): void {
+	let i = list.length;
+	while (i > 0 && list[i - 1]!._id > item._id) i--;
+	list.splice(i, 0, item);
 }

@@ -1,15 +1,13 @@
-/** Offers: posted undated or with windows; only their library may revise, pause or withdraw. */
+/**
+ * Offers: posted undated or with windows; only their library may revise, pause or withdraw
+ * them. Those edits are one library's own, so the newest by id decides the terms and whether
+ * the offer is paused; a withdrawal is final. None of them touches an agreement already made:
+ * agreed days stand on their own (exchange-settle.ts).
+ */
+import { markOfferCollisions } from './collisions';
 import { refuse } from './rejection';
 import type { BankState, Offer } from './state';
 import type { TransactionOf } from './transactions';
-
-function ownedOffer(state: BankState, offerId: string, library: string): Offer {
-	const offer = state.offers.get(offerId);
-	if (!offer) refuse('offer-unknown', { offer: offerId });
-	if (offer.library !== library) refuse('not-owner', { library: offer.library });
-	if (offer.status === 'withdrawn') refuse('offer-withdrawn');
-	return offer;
-}
 
 export function offerPosted(state: BankState, id: string, tx: TransactionOf<'offer.posted'>): void {
 	state.offers.set(id, {
@@ -25,56 +23,42 @@ export function offerPosted(state: BankState, id: string, tx: TransactionOf<'off
 		status: 'open',
 		updated: id
 	});
+	state.index.termsBy.set(id, id);
 }
 
-export function offerRevised(state: BankState, id: string, tx: TransactionOf<'offer.revised'>): void {
-	const offer = ownedOffer(state, tx.offer, tx.by.library);
-	if (tx.days < offer.daysTaken) refuse('offer-days-below-taken', { taken: offer.daysTaken });
-	offer.skills = [...tx.skills];
-	offer.description = tx.description;
-	offer.days = tx.days;
-	offer.dates = tx.dates.map((w) => ({ ...w }));
-	offer.maxTravelKm = tx.maxTravelKm;
-	if (offer.status === 'taken' && offer.days > offer.daysTaken) offer.status = 'open';
-	if (offer.status === 'open' && offer.days === offer.daysTaken) offer.status = 'taken';
-	offer.updated = id;
+type OfferEdit = TransactionOf<'offer.revised' | 'offer.paused' | 'offer.resumed' | 'offer.withdrawn'>;
+
+export function editOffer(state: BankState, id: string, tx: OfferEdit): void {
+	const offer = state.offers.get(tx.offer)!;
+	if (offer.library !== tx.by.library) refuse('not-owner', { library: offer.library });
+	const index = state.index;
+	if (tx.kind === 'offer.revised' && id > (index.termsBy.get(offer.id) ?? '')) {
+		index.termsBy.set(offer.id, id);
+		offer.skills = [...tx.skills];
+		offer.description = tx.description;
+		offer.days = tx.days;
+		offer.dates = tx.dates.map((w) => ({ ...w }));
+		offer.maxTravelKm = tx.maxTravelKm;
+	} else if (tx.kind === 'offer.paused' || tx.kind === 'offer.resumed') {
+		const last = index.pausedBy.get(offer.id);
+		if (!last || id > last.id) index.pausedBy.set(offer.id, { id, paused: tx.kind === 'offer.paused' });
+	} else if (tx.kind === 'offer.withdrawn') {
+		const first = index.withdrawn.get(offer.id);
+		if (!first || id < first) index.withdrawn.set(offer.id, id);
+	}
+	if (id > offer.updated) offer.updated = id;
+	updateOfferStatus(state, offer);
+	markOfferCollisions(state, offer);
 }
 
-export function offerPaused(state: BankState, id: string, tx: TransactionOf<'offer.paused'>): void {
-	const offer = ownedOffer(state, tx.offer, tx.by.library);
-	if (offer.status !== 'open') refuse('offer-not-open', { status: offer.status });
-	offer.status = 'paused';
-	offer.updated = id;
+/** Whether it is withdrawn, paused, fully promised or open, from what is known of it. */
+export function updateOfferStatus(state: BankState, offer: Offer): void {
+	if (state.index.withdrawn.has(offer.id)) offer.status = 'withdrawn';
+	else if (state.index.pausedBy.get(offer.id)?.paused) offer.status = 'paused';
+	else offer.status = offer.daysTaken >= offer.days ? 'taken' : 'open';
 }
 
-export function offerResumed(state: BankState, id: string, tx: TransactionOf<'offer.resumed'>): void {
-	const offer = ownedOffer(state, tx.offer, tx.by.library);
-	if (offer.status !== 'paused') refuse('offer-not-paused', { status: offer.status });
-	offer.status = offer.daysTaken >= offer.days ? 'taken' : 'open';
-	offer.updated = id;
-}
-
-export function offerWithdrawn(state: BankState, id: string, tx: TransactionOf<'offer.withdrawn'>): void {
-	const offer = ownedOffer(state, tx.offer, tx.by.library);
-	offer.status = 'withdrawn';
-	offer.updated = id;
-}
-
-/** Agreed days leave the offer; when none are left it is taken. */
 /** Days of an offer not yet promised to anyone. */
 export function daysLeft(offer: Pick<Offer, 'days' | 'daysTaken'>): number {
-	return offer.days - offer.daysTaken;
-}
-
-export function takeFromOffer(offer: Offer, days: number, id: string): void {
-	offer.daysTaken += days;
-	if (offer.status === 'open' && offer.daysTaken >= offer.days) offer.status = 'taken';
-	offer.updated = id;
-}
-
-/** A cancelled agreement gives its days back to the offer. */
-export function returnToOffer(offer: Offer, days: number, id: string): void {
-	offer.daysTaken -= days;
-	if (offer.status === 'taken' && offer.daysTaken < offer.days) offer.status = 'open';
-	offer.updated = id;
+	return Math.max(0, offer.days - offer.daysTaken);
 }

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { isDayAmount } from './days';
-import { isTransactionId } from './ids';
+import { isStamp, isTransactionId } from './ids';
 
 export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -15,6 +15,12 @@ export const slug = v.pipe(v.string('required'), v.regex(SLUG, 'slug'));
 export const transactionId = v.pipe(
 	v.string('required'),
 	v.check((s) => isTransactionId(s), 'txid')
+);
+
+/** A reading of a device's clock (ids.ts), as directory documents carry in `updated`. */
+export const stamp = v.pipe(
+	v.string('required'),
+	v.check((s) => isStamp(s), 'stamp')
 );
 
 export const text = (max: number) => v.pipe(v.string('required'), v.maxLength(max, 'too-long'));

@@ -10,8 +10,10 @@ export function snapshot(state: BankState) {
 		exchanges: sorted(state.exchanges),
 		balances: sorted(state.balances).filter(([, b]) => b !== 0),
 		committed: sorted(state.committed).filter(([, c]) => c !== 0),
-		entries: state.entries,
+		reserved: sorted(state.reserved).filter(([, c]) => c !== 0),
+		entries: sorted(state.entries),
 		rejected: sorted(state.rejected),
-		lastId: state.lastId
+		lastId: state.lastId,
+		count: state.count
 	};
 }

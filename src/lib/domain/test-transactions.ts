@@ -2,29 +2,29 @@
  * Test helper: writes transactions with increasing ids from one simulated device, so a test
  * reads like the story it tells. Used by unit tests, property tests and benchmarks.
  */
-import { TransactionIdSource } from './ids';
+import { StampSource } from './ids';
 import { makeTransaction, type Actor, type Transaction, type TransactionKind, type TransactionOf } from './transactions';
 
 type Fields<K extends TransactionKind> = Omit<TransactionOf<K>, '_id' | 'type' | '_rev' | 'by' | 'kind'>;
 
 export class TransactionWriter {
-	#ids: TransactionIdSource;
+	#ids: StampSource;
 	#now: number;
 
 	constructor(deviceId = 'testdevice01', start = Date.UTC(2026, 0, 5, 8)) {
-		this.#ids = new TransactionIdSource(deviceId);
+		this.#ids = new StampSource(deviceId);
 		this.#now = start;
 	}
 
-	/** The next id, one minute after the previous one. */
-	nextId(): string {
+	/** The next stamp, one minute after the previous one. */
+	nextStamp(): string {
 		this.#now += 60_000;
 		return this.#ids.next(this.#now);
 	}
 
 	write<K extends TransactionKind>(kind: K, by: Actor | string, fields: Fields<K>): TransactionOf<K> {
 		const actor = typeof by === 'string' ? { library: by } : by;
-		return makeTransaction(this.nextId(), { kind, by: actor, ...fields }) as unknown as TransactionOf<K>;
+		return makeTransaction(this.nextStamp(), { kind, by: actor, ...fields }) as unknown as TransactionOf<K>;
 	}
 }
 

@@ -3,7 +3,8 @@
  * Everything that happens in the bank is one of these; state is their fold (fold.ts).
  */
 import * as v from 'valibot';
-import { isTransactionId } from './ids';
+import { contentHash } from './content-hash';
+import { isStamp, isTransactionId } from './ids';
 import { actor, amount, couchFields, dateWindow, days, requiredText, skillList, slug, transactionId } from './schema-parts';
 
 export const TX_PREFIX = 'tx:';
@@ -15,6 +16,15 @@ const txId = v.pipe(
 	v.startsWith(TX_PREFIX, 'txid'),
 	v.check((s) => isTransactionId(s.slice(TX_PREFIX.length)), 'txid')
 );
+
+/** The id's last part is the hash of the content (content-hash.ts): a rewritten copy has another. */
+function hashOfId(id: string): string {
+	return id.slice(id.lastIndexOf('-') + 1);
+}
+
+export function contentMatchesId(doc: { _id: string } & Record<string, unknown>): boolean {
+	return hashOfId(doc._id) === contentHash(doc);
+}
 
 const base = {
 	_id: txId,
@@ -45,6 +55,7 @@ const requestTerms = {
 
 const ref = transactionId;
 const reason = v.optional(v.pipe(v.string(), v.maxLength(500, 'too-long')));
+const note = v.optional(v.pipe(v.string(), v.maxLength(500, 'too-long')));
 
 export const travelSchema = v.strictObject(
 	{ km: amount(5000), tolls: amount(100_000), meals: amount(100_000) },
@@ -69,11 +80,15 @@ export const transactionSchema = v.variant(
 		v.strictObject({ ...base, kind: v.literal('request.posted'), ...requestTerms }),
 		v.strictObject({ ...base, kind: v.literal('request.revised'), request: ref, ...requestTerms }),
 		v.strictObject({ ...base, kind: v.literal('request.withdrawn'), request: ref }),
+		/** Another library offers to come; the host decides by accepting one answer. */
 		v.strictObject({
 			...base,
-			kind: v.literal('request.accepted'),
+			kind: v.literal('request.answered'),
 			request: ref,
-			dates: v.optional(dateWindow)
+			/** Named by the answer itself, so the agreement never depends on later revisions. */
+			days,
+			dates: v.optional(dateWindow),
+			note
 		}),
 		v.strictObject({
 			...base,
@@ -84,7 +99,12 @@ export const transactionSchema = v.variant(
 		}),
 		v.strictObject({ ...base, kind: v.literal('exchange.accepted'), exchange: ref }),
 		v.strictObject({ ...base, kind: v.literal('exchange.declined'), exchange: ref, reason }),
+		/** The proposer takes back a proposal or an answer that nobody has accepted yet. */
+		v.strictObject({ ...base, kind: v.literal('exchange.withdrawn'), exchange: ref, reason }),
+		/** Either party calls off an agreement. */
 		v.strictObject({ ...base, kind: v.literal('exchange.cancelled'), exchange: ref, reason }),
+		/** A party resolves a collision: this agreement is let go, `kept` is the one that stands. */
+		v.strictObject({ ...base, kind: v.literal('exchange.released'), exchange: ref, kept: v.optional(ref), reason: requiredText(500) }),
 		v.strictObject({
 			...base,
 			kind: v.literal('exchange.completed'),
@@ -143,10 +163,15 @@ export function isTransactionDocId(id: string): boolean {
 	return id.startsWith(TX_PREFIX);
 }
 
-/** Builds a transaction document; the caller supplies the id from its clock. */
+/**
+ * Builds a transaction document from a stamp of the writer's clock (ids.ts): its id is the
+ * stamp followed by the hash of everything else in it.
+ */
 export function makeTransaction<T extends Omit<Transaction, '_id' | 'type' | '_rev'>>(
-	id: string,
+	stamp: string,
 	fields: T
 ): T & { _id: string; type: 'tx' } {
-	return { _id: TX_PREFIX + id, type: 'tx', ...fields };
+	if (!isStamp(stamp)) throw new Error(`Invalid stamp: ${stamp}`);
+	const content = { type: 'tx' as const, ...fields };
+	return { _id: `${TX_PREFIX}${stamp}-${contentHash(content)}`, ...content };
 }

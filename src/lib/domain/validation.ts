@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { librarySchema, personSchema, type LibraryDoc, type PersonDoc } from './directory';
 import { joinRequestSchema, type JoinRequest } from './membership';
-import { transactionSchema, type Transaction } from './transactions';
+import { contentMatchesId, transactionSchema, type Transaction } from './transactions';
 
 export interface ValidationIssue {
 	/** Dotted path of the offending field, '' for the document as a whole. */
@@ -41,7 +41,10 @@ export function validateTransaction(input: unknown): Validated<Transaction> {
 	const result = run(transactionSchema, input);
 	if (!result.ok) return result;
 	const issue = partiesIssue(result.value);
-	return issue ? { ok: false, issues: [issue] } : result;
+	if (issue) return { ok: false, issues: [issue] };
+	// Last, as it costs the most: a copy whose content is not what its id commits to is forged.
+	if (!contentMatchesId(result.value)) return { ok: false, issues: [{ field: '_id', code: 'content-hash' }] };
+	return result;
 }
 
 export function validateLibrary(input: unknown): Validated<LibraryDoc> {
