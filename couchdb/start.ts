@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { configFromEnv } from './config';
-import { buildDemoCounty, DEMO_APPLICANT, DEMO_COUNTY_USER, DEMO_PASSWORD } from './demo/seed';
+import { buildDemoCounty, demoCollisionHost, DEMO_APPLICANT, DEMO_COUNTY_USER, DEMO_PASSWORD } from './demo/seed';
 import { startExternalProxy } from './external';
 import { provision } from './provision';
 import { startEmbeddedServer } from './server';
@@ -32,6 +32,8 @@ if (config.demo) {
 	console.log(`  county librarian: ${DEMO_COUNTY_USER}`);
 	console.log(`  librarians:       ${libraries.join(', ')}`);
 	console.log(`  waiting for approval (answer as stange or ${DEMO_COUNTY_USER}): ${DEMO_APPLICANT}`);
+	const host = demoCollisionHost(plan);
+	if (host) console.log(`  a collision to resolve (two libraries believe they are coming): log in as ${host}`);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -3,6 +3,7 @@ import { fold } from '../../src/lib/domain/fold';
 import { balanceOf, totalOfBalances } from '../../src/lib/domain/ledger';
 import { validateDocument } from '../../src/lib/domain/validation';
 import type { Transaction } from '../../src/lib/domain/transactions';
+import { OFFER_TEXT, REQUEST_TEXT } from './descriptions';
 import { buildDemoCounty, demoLibraries } from './seed';
 
 describe('the demo county', () => {
@@ -38,6 +39,22 @@ describe('the demo county', () => {
 		expect(totalOfBalances(state)).toBe(0);
 		expect([...state.offers.values()].filter((o) => o.status === 'open').length).toBeGreaterThan(8);
 		expect([...state.requests.values()].filter((r) => r.status === 'open').length).toBeGreaterThan(3);
+	});
+
+	it('describes every offer and request by the task it is posted under', () => {
+		const state = fold(transactions);
+		for (const offer of state.offers.values()) expect(OFFER_TEXT[offer.skills[0]!], offer.description).toContain(offer.description);
+		for (const request of state.requests.values()) expect(REQUEST_TEXT[request.skills[0]!], request.description).toContain(request.description);
+	});
+
+	it('has one collision for its host to resolve: two agreements for one urgent request', () => {
+		const state = fold(transactions);
+		const colliding = [...state.exchanges.values()].filter((e) => e.collisions.length > 0);
+		expect(colliding).toHaveLength(2);
+		expect(new Set(colliding.map((e) => e.host)).size).toBe(1);
+		expect(new Set(colliding.map((e) => e.provider)).size).toBe(2);
+		for (const e of colliding) expect(e).toMatchObject({ status: 'accepted', collisions: ['request-double'] });
+		expect([...state.exchanges.values()].some((e) => e.status === 'proposed' && 'request' in e.source)).toBe(true);
 	});
 
 	it('is the same every time it is built', () => {

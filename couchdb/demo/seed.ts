@@ -1,20 +1,25 @@
 /**
  * The demo county: Hedmark's 22 libraries and the county library, a librarian login for each,
  * people with skills, open offers and requests, and a year of exchanges so balances differ.
- * Deterministic: the same seed gives the same county. Every transaction is checked against the
- * domain fold while it is made, so the demo never contains a refused one.
+ * Deterministic: the same seed gives the same county. Every transaction is checked as a
+ * librarian's device would (the preflight) and against the fold while it is made, so the demo
+ * never contains a refused one; the one collision in it (Stange accepted two answers to one
+ * urgent request on two devices) is there on purpose, for Stange to resolve.
  */
 import librariesData from '../../src/lib/data/libraries.json' with { type: 'json' };
 import skillsData from '../../src/lib/data/skills.json' with { type: 'json' };
 import { libraryDocId, personDocId, type LibraryDoc, type PersonDoc } from '../../src/lib/domain/directory';
-import { applyNewer } from '../../src/lib/domain/fold';
+import { addTransaction, fold } from '../../src/lib/domain/fold';
+import { availableForNew } from '../../src/lib/domain/ledger';
 import { roadKm } from '../../src/lib/domain/geo';
-import { TransactionIdSource } from '../../src/lib/domain/ids';
+import { StampSource } from '../../src/lib/domain/ids';
+import { preflight } from '../../src/lib/domain/preflight';
 import { createState } from '../../src/lib/domain/state';
 import { seededRandom } from '../../src/lib/domain/random';
-import { makeTransaction, txIdOf, type Transaction } from '../../src/lib/domain/transactions';
+import { makeTransaction, txIdOf, type Transaction, type TransactionFields } from '../../src/lib/domain/transactions';
 import type { ProvisionPlan, ProvisionUser } from '../provision';
 import { COUNTY_ROLE, LIBRARIAN_ROLE, libraryRole } from '../security';
+import { OFFER_TEXT, REQUEST_TEXT } from './descriptions';
 import { BEST_AT, FIRST_NAMES, LAST_NAMES, TITLES } from './names';
 
 export const DEMO_PASSWORD = 'byttebank';
@@ -36,7 +41,7 @@ export function buildDemoCounty(countyDb: string, seed = 2026, end = Date.UTC(20
 	const members = libraries.filter((l) => !('county' in l && l.county));
 	const bySlug = new Map(libraries.map((l) => [l.id, l]));
 	const skills = skillsData.skills.map((s) => s.id);
-	const devices = new Map(libraries.map((l) => [l.id, new TransactionIdSource(`demo${l.id.replace(/-/g, '')}`.slice(0, 24).padEnd(8, '0'))]));
+	const devices = new Map(libraries.map((l) => [l.id, new StampSource(`demo${l.id.replace(/-/g, '')}`.slice(0, 24).padEnd(8, '0'))]));
 	const state = createState();
 	const transactions: Transaction[] = [];
 	let now = end - 365 * DAY;
@@ -91,15 +96,19 @@ export function buildDemoCounty(countyDb: string, seed = 2026, end = Date.UTC(20
 		}
 	}
 
-	const emit = (library: string, fields: Record<string, unknown>, at = now): string | null => {
-		const id = devices.get(library)!.next(at);
+	/** Writes as the library's device would: only what its preflight lets through. */
+	const emit = (library: string, fields: TransactionFields, at = now, source = devices.get(library)!): string | null => {
 		const person = library === COUNTY_LIBRARY ? undefined : pick(staff.get(library)!)._id.slice('person:'.length);
 		const by = library === COUNTY_LIBRARY ? { library, role: 'county' as const } : { library, person };
-		const tx = makeTransaction(id, { ...fields, by } as Omit<Transaction, '_id' | 'type'>) as Transaction;
-		if (!applyNewer(state, tx)) return null;
+		if (preflight(state, by, fields)) return null;
+		const tx = makeTransaction(source.next(at), { ...fields, by } as Omit<Transaction, '_id' | 'type'>) as Transaction;
+		addTransaction(state, tx);
+		if (state.rejected.has(txIdOf(tx))) throw new Error(`The demo county wrote a refused ${tx.kind}: ${state.rejected.get(txIdOf(tx))!.code}`);
 		transactions.push(tx);
 		return txIdOf(tx);
 	};
+	const offerText = (skill: string) => pick(OFFER_TEXT[skill]!);
+	const requestText = (skill: string) => pick(REQUEST_TEXT[skill]!);
 	const later = (minutes: number) => (now += minutes * 60_000 + Math.floor(random() * 60_000));
 	const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 	const window = (start: number, length: number) => ({ from: isoDay(start), to: isoDay(start + (Math.ceil(length) - 1) * DAY) });
@@ -128,15 +137,20 @@ export function buildDemoCounty(countyDb: string, seed = 2026, end = Date.UTC(20
 		const date = window(now + 2 * DAY, days);
 		let exchange: string | null;
 		if (random() < 0.5) {
-			const offer = emit(provider, { kind: 'offer.posted', skills: [skill], description: 'Vi kan hjelpe til en dag.', days, dates: [] });
+			const offer = emit(provider, { kind: 'offer.posted', skills: [skill], description: offerText(skill), days, dates: [] });
 			later(60 * 20);
 			exchange = offer && emit(host, { kind: 'exchange.proposed', offer, days, dates: date });
 			later(60 * 5);
 			if (exchange && !emit(provider, { kind: 'exchange.accepted', exchange })) exchange = null;
 		} else {
-			const request = emit(host, { kind: 'request.posted', skills: [skill], description: 'Vi trenger hjelp en dag.', days, dates: [date], urgency: random() < 0.2 ? 'urgent' : 'planned' });
+			const request = emit(host, { kind: 'request.posted', skills: [skill], description: requestText(skill), days, dates: [date], urgency: random() < 0.2 ? 'urgent' : 'planned' });
 			later(60 * 30);
-			exchange = request && emit(provider, { kind: 'request.accepted', request });
+			exchange = request && emit(provider, { kind: 'request.answered', request, days, note: 'Vi kan komme.' });
+			// Sometimes a second library answers too; the host takes the first and thanks the other.
+			const second = request && random() < 0.3 ? emit(near(host), { kind: 'request.answered', request, days }) : null;
+			later(60 * 2);
+			if (exchange && !emit(host, { kind: 'exchange.accepted', exchange })) exchange = null;
+			if (second) emit(host, { kind: 'exchange.declined', exchange: second, reason: 'Takk! Vi har fått hjelp allerede.' });
 		}
 		if (!exchange) continue;
 		now += 2 * DAY;
@@ -150,10 +164,11 @@ export function buildDemoCounty(countyDb: string, seed = 2026, end = Date.UTC(20
 		later(60 * 20);
 		const library = pick(members).id;
 		const own = staff.get(library)!.flatMap((p) => p.skills.map((s) => s.skill));
+		const skill = pick(own);
 		emit(library, {
 			kind: 'offer.posted',
-			skills: [pick(own)],
-			description: pick(['Erfaren bibliotekar kan ta en dag hos dere.', 'Vi har kapasitet en dag i måneden.', 'Hjelper gjerne med å komme à jour.']),
+			skills: [skill],
+			description: offerText(skill),
 			days: pick([1, 1, 2, 0.5]),
 			dates: random() < 0.6 ? [] : [window(end + (10 + i) * DAY, 5)],
 			maxTravelKm: pick([60, 100, 150])
@@ -161,10 +176,11 @@ export function buildDemoCounty(countyDb: string, seed = 2026, end = Date.UTC(20
 	}
 	for (let i = 0; i < 7; i++) {
 		later(60 * 20);
+		const skill = pick(skills);
 		emit(pick(members).id, {
 			kind: 'request.posted',
-			skills: [pick(skills)],
-			description: pick(['Etterslep i katalogiseringen etter sommeren.', 'Sykefravær: trenger skrankevakt.', 'Stor kassering før ombygging.']),
+			skills: [skill],
+			description: requestText(skill),
 			days: pick([1, 1, 2]),
 			dates: random() < 0.5 ? [] : [window(end + (5 + i) * DAY, 3)],
 			urgency: i % 3 === 0 ? 'urgent' : 'planned'
@@ -179,9 +195,37 @@ export function buildDemoCounty(countyDb: string, seed = 2026, end = Date.UTC(20
 		later(60);
 		const provider = pick(members).id;
 		const host = near(provider);
-		const request = emit(host, { kind: 'request.posted', skills: [pick(skills)], description: 'Hjelp med hyllerydding.', days: 1, dates: [window(end - 10 * DAY, 1)], urgency: 'planned' });
+		const request = emit(host, { kind: 'request.posted', skills: ['shelving'], description: requestText('shelving'), days: 1, dates: [window(end - 10 * DAY, 1)], urgency: 'planned' });
 		later(30);
-		if (request) emit(provider, { kind: 'request.accepted', request });
+		const answer = request && emit(provider, { kind: 'request.answered', request, days: 1 });
+		later(30);
+		if (answer) emit(host, { kind: 'exchange.accepted', exchange: answer });
+	}
+	// Answers waiting for the host to choose.
+	for (let i = 0; i < 2; i++) {
+		later(60);
+		const request = [...state.requests.values()].filter((r) => r.status === 'open' && r.library !== 'stange')[i];
+		if (request) emit(near(request.library), { kind: 'request.answered', request: request.id, days: request.days, note: 'Vi har en som kan komme.' });
+	}
+	// A real collision: a library's tablet, offline at a branch, and its desk computer each
+	// accepted a different answer to one urgent request, so two libraries believe they are
+	// coming. The host is the library with the most room under its limit, so only the double
+	// agreement collides.
+	later(60);
+	const host = members.map((m) => m.id).sort((a, b) => availableForNew(state, b) - availableForNew(state, a) || (a < b ? -1 : 1))[0]!;
+	const [first, second] = members.map((m) => m.id).filter((id) => id !== host).sort((a, b) => roadKm(bySlug.get(host)!, bySlug.get(a)!) - roadKm(bySlug.get(host)!, bySlug.get(b)!));
+	const urgent = emit(host, { kind: 'request.posted', skills: ['front-desk'], description: 'Sykefravær i morgen: trenger skrankevakt.', days: 1, dates: [window(end + DAY, 1)], urgency: 'urgent' });
+	later(20);
+	const answerFirst = urgent && emit(first!, { kind: 'request.answered', request: urgent, days: 1, note: 'Vi kan sende en i morgen.' });
+	const answerSecond = urgent && emit(second!, { kind: 'request.answered', request: urgent, days: 1 });
+	later(15);
+	if (answerFirst && answerSecond) {
+		// The tablet accepts one offline; the desk, not seeing it, accepts the other.
+		const tablet = new StampSource(`demo${host.replace(/-/g, '')}tablet`.slice(0, 24));
+		const offline = makeTransaction(tablet.next(now), { kind: 'exchange.accepted', exchange: answerSecond, by: { library: host } } as Omit<Transaction, '_id' | 'type'>) as Transaction;
+		emit(host, { kind: 'exchange.accepted', exchange: answerFirst }, now + 60_000);
+		addTransaction(state, offline);
+		transactions.push(offline);
 	}
 
 	const users: ProvisionUser[] = members.map((l) => ({
@@ -201,4 +245,10 @@ export function buildDemoCounty(countyDb: string, seed = 2026, end = Date.UTC(20
 	});
 
 	return { countyDb, users, documents: [...libraryDocs, ...people, ...transactions] };
+}
+
+/** The library in the demo county with a collision to resolve (two agreements for one request). */
+export function demoCollisionHost(plan: ProvisionPlan): string | undefined {
+	const state = fold(plan.documents.filter((d) => d._id.startsWith('tx:')) as unknown as Transaction[]);
+	return [...state.exchanges.values()].find((e) => e.collisions.length > 0)?.host;
 }

@@ -1,5 +1,5 @@
 /** Folding the bank: full folds of generated histories and one incremental apply. */
-import { applyNewer, compareTransactions, fold } from '../../src/lib/domain/fold';
+import { addTransaction, compareTransactions, fold } from '../../src/lib/domain/fold';
 import { generateHistory } from '../../src/lib/domain/test-history';
 import { medianMs, round, type Benchmark } from './runner';
 
@@ -14,17 +14,17 @@ export const foldBenchmark: Benchmark = {
 			figures.push({ name: `full fold, ${size / 1000}k transactions`, value: round(ms), unit: 'ms' });
 			figures.push({ name: `full fold, ${size / 1000}k transactions, per tx`, value: round((ms * 1000) / size, 3), unit: 'µs' });
 		}
-		// One incremental apply onto a 99k-transaction state: the median and p95 of the last 1000.
+		// One incremental add onto a 99k-transaction state: the median and p95 of the last 1000.
 		const history = generateHistory(100_000, 42).sort(compareTransactions);
 		const state = fold(history.slice(0, -1000));
 		const times = history.slice(-1000).map((tx) => {
 			const begin = performance.now();
-			applyNewer(state, tx);
+			addTransaction(state, tx);
 			return performance.now() - begin;
 		});
 		times.sort((a, b) => a - b);
-		figures.push({ name: 'incremental apply onto 99k, median', value: round(times[500]! * 1000, 1), unit: 'µs' });
-		figures.push({ name: 'incremental apply onto 99k, p95', value: round(times[950]! * 1000, 1), unit: 'µs' });
+		figures.push({ name: 'incremental add onto 99k, median', value: round(times[500]! * 1000, 1), unit: 'µs' });
+		figures.push({ name: 'incremental add onto 99k, p95', value: round(times[950]! * 1000, 1), unit: 'µs' });
 		const heap = process.memoryUsage().heapUsed;
 		figures.push({ name: 'heap after 100k fold', value: round(heap / 1024 / 1024, 1), unit: 'MiB' });
 		return figures;

@@ -52,7 +52,7 @@ test('the county reverses a completed exchange: both balances are restored and b
 	const after = await serverState(page);
 	expect(balanceOf(after, exchange.provider)).toBe(balanceOf(before, exchange.provider) - exchange.daysWorked!);
 	expect(balanceOf(after, exchange.host)).toBe(balanceOf(before, exchange.host) + exchange.daysWorked!);
-	expect(after.entries.filter((e) => e.exchange === exchange.id).map((e) => e.kind).sort()).toEqual(['credit', 'debit', 'reversal', 'reversal']);
+	expect([...after.entries.values()].filter((e) => e.exchange === exchange.id).map((e) => e.kind).sort()).toEqual(['credit', 'debit', 'reversal', 'reversal']);
 });
 
 test('deactivating a library hides its open offers from everyone', async ({ browser }) => {

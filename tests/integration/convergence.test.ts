@@ -11,11 +11,11 @@ import replication from 'pouchdb-replication';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { completionOf, reversalOf } from '../../src/lib/domain/exchange-records';
-import { compareTransactions, applyNewer, fold } from '../../src/lib/domain/fold';
-import { TransactionIdSource } from '../../src/lib/domain/ids';
-import { availableOf, totalOfBalances } from '../../src/lib/domain/ledger';
-import { createState, type BankState } from '../../src/lib/domain/state';
-import { isTransactionDocId, makeTransaction, txIdOf, type Actor, type Transaction, type TransactionFields } from '../../src/lib/domain/transactions';
+import { fold } from '../../src/lib/domain/fold';
+import { StampSource } from '../../src/lib/domain/ids';
+import { totalOfBalances } from '../../src/lib/domain/ledger';
+import type { BankState } from '../../src/lib/domain/state';
+import { isTransactionDocId, makeTransaction, type Actor, type Transaction, type TransactionFields } from '../../src/lib/domain/transactions';
 import { validateDocument, validateTransaction } from '../../src/lib/domain/validation';
 import { leavesOf, resolveDirectoryConflict } from '../../src/lib/store/directory-conflicts';
 import type { Replica } from '../../src/lib/store/replica';
@@ -39,7 +39,7 @@ const START = Date.UTC(2026, 0, 5, 8);
 interface Device {
 	db: Replica;
 	library: string;
-	ids: TransactionIdSource;
+	ids: StampSource;
 	skew: number;
 }
 
@@ -110,12 +110,13 @@ function intents(state: BankState, library: string, size: number): TransactionFi
 			onwards.push({ kind: 'exchange.accepted', exchange: ex.id });
 			other.push({ kind: 'exchange.declined', exchange: ex.id });
 		}
-		if ((ex.status === 'accepted' || ex.status === 'proposed') && (ex.host === library || ex.provider === library)) {
+		if (ex.status === 'proposed' && ex.proposedBy === library) other.push({ kind: 'exchange.withdrawn', exchange: ex.id });
+		if (ex.status === 'accepted' && (ex.host === library || ex.provider === library)) {
 			other.push({ kind: 'exchange.cancelled', exchange: ex.id });
 		}
 	}
 	for (const request of state.requests.values()) {
-		if (request.status === 'open' && request.library !== library) onwards.push({ kind: 'request.accepted', request: request.id });
+		if (request.status === 'open' && request.library !== library) onwards.push({ kind: 'request.answered', request: request.id, days: request.days });
 	}
 	for (const offer of state.offers.values()) {
 		const left = offer.days - offer.daysTaken;
@@ -141,14 +142,14 @@ async function simulate(deviceCount: number, commands: Command[]): Promise<void>
 	const devices: Device[] = DEVICE_SPECS.slice(0, deviceCount).map((spec, i) => ({
 		db: new MemoryPouch<Record<string, unknown>>(name(spec.id)) as Replica,
 		library: spec.library,
-		ids: new TransactionIdSource(spec.id),
+		ids: new StampSource(spec.id),
 		skew: ((i * 7919) % 5) * 30_000 - 60_000 // clocks disagree by up to two minutes
 	}));
 	const replicas = [server, ...devices.map((d) => d.db)];
 	const erased = new Set<string>();
 	let now = START;
 	try {
-		const seedIds = new TransactionIdSource('provisioning1');
+		const seedIds = new StampSource('provisioning1');
 		await server.bulkDocs([
 			...LIBRARIES.map((slug) => ({ _id: `library:${slug}`, type: 'library', slug, name: slug, municipality: slug, town: slug, region: 'innlandet', country: 'NO', lat: 61, lon: 11, active: true, updated: seedIds.next(now) })),
 			...PEOPLE.map((id) => ({ _id: `person:${id}`, type: 'person', library: id.split('-')[0], name: id, skills: [], languages: ['nb'], updated: seedIds.next(now) }))
@@ -160,7 +161,7 @@ async function simulate(deviceCount: number, commands: Command[]): Promise<void>
 			if (cmd.type === 'write') {
 				now += cmd.dt;
 				const state = fold(await transactionsOf(d.db));
-				if (state.lastId) d.ids.observe(state.lastId); // as the projector's onTransaction does
+				if (state.lastId) d.ids.observe(state.lastId, now + d.skew); // as the projector's onTransaction does
 				const options = intents(state, d.library, cmd.size);
 				// Mostly the first step that moves things along; otherwise anything possible.
 				const fields = options[cmd.choice % 4 !== 0 ? 0 : (cmd.choice >> 2) % options.length];
@@ -225,15 +226,6 @@ async function simulate(deviceCount: number, commands: Command[]): Promise<void>
 		for (const db of replicas) expect(snapshot(fold(await transactionsOf(db)))).toEqual(snapshot(state));
 		expect(totalOfBalances(state)).toBe(0);
 
-		// No accepted exchange leaves a host below the limit (as in fold.property.test.ts).
-		const replay = createState();
-		for (const tx of (await transactionsOf(server)).sort(compareTransactions)) {
-			const ok = applyNewer(replay, tx);
-			if (!ok || (tx.kind !== 'exchange.accepted' && tx.kind !== 'request.accepted')) continue;
-			const exchange = replay.exchanges.get(tx.kind === 'exchange.accepted' ? tx.exchange : txIdOf(tx))!;
-			expect(exchange.status).toBe('accepted');
-			expect(availableOf(replay, exchange.host)).toBeGreaterThanOrEqual(0);
-		}
 		seen.completed += [...state.exchanges.values()].filter((ex) => ex.status === 'completed' || ex.status === 'reversed').length;
 		seen.rejected += state.rejected.size;
 		seen.deviceCounts.add(deviceCount);

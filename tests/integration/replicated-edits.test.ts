@@ -30,7 +30,7 @@ describe('replicated edits on the embedded server', () => {
 	it('stores an edit of an existing person pushed by replication (not just answers "written")', async () => {
 		const { local, remote } = await device(server, 'hamar');
 		const person = (await local.get('person:hamar-1')) as Doc;
-		await local.put({ ...person, name: 'Endret Navn', updated: '0mz00000a-0000-abcdefgh12' });
+		await local.put({ ...person, name: 'Endret Navn', updated: '0mpufzeo0-0000-abcdefgh12' });
 		const pushed = await local.replicate.to(remote);
 		expect(pushed.doc_write_failures).toBe(0);
 		const stored = (await remote.get('person:hamar-1')) as Doc;

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServerPouchDB } from '../../couchdb/server-pouchdb';
-import { formatTransactionId, parseTransactionId } from '../../src/lib/domain/ids';
-import { personDoc, validTransactions, type Doc } from '../corpus/documents';
+import { formatStamp, transactionTime } from '../../src/lib/domain/ids';
+import { personDoc, restamped, validTransactions, type Doc } from '../corpus/documents';
 import { login, request, startTestServer, type TestServer } from './embedded-server';
 
 /**
@@ -37,10 +37,10 @@ const users = [
 	{ name: 'fylket', password: 'pw-fylket', roles: ['county', 'librarian', 'library:fylkesbiblioteket'] }
 ];
 
-/** A fresh transaction id for Hamar's desk, `minutes` after the corpus offer. */
-function hamarTx(minutes: number): string {
-	const { clock } = parseTransactionId(String(validTransactions['offer.posted'].build()._id).slice(3));
-	return 'tx:' + formatTransactionId({ ms: clock.ms + minutes * 60_000, counter: 0 }, 'hamarskranke01');
+/** A corpus transaction changed and written again by Hamar's desk, `minutes` after the corpus offer. */
+function hamarTx(kind: 'offer.posted' | 'policy.set', minutes: number, fields: Doc = {}): Doc & { _id: string } {
+	const ms = transactionTime(String(validTransactions['offer.posted'].build()._id).slice(3)) + minutes * 60_000;
+	return restamped({ ...validTransactions[kind].build(), ...fields }, formatStamp({ ms, counter: 0 }, 'hamarskranke01')) as Doc & { _id: string };
 }
 
 let replicas = 0;
@@ -90,13 +90,13 @@ describe('forged documents pushed by replication', () => {
 	it('refuses forged documents in a batch, stores the valid ones, and does not send the refused ones again', async () => {
 		const { local, remote } = connect(server, cookie);
 		const valid: Doc[] = [
-			{ ...validTransactions['offer.posted'].build(), _id: hamarTx(1) },
+			hamarTx('offer.posted', 1),
 			personDoc('hamar', { _id: 'person:hamar-replicated' })
 		];
 		const forged: Doc[] = [
-			{ ...validTransactions['offer.posted'].build(), _id: hamarTx(2), by: { library: 'tolga' } },
-			{ ...validTransactions['policy.set'].build(), _id: hamarTx(3), by: { library: 'hamar' } },
-			{ ...validTransactions['policy.set'].build(), _id: hamarTx(4), by: { library: 'hamar', role: 'county' } },
+			hamarTx('offer.posted', 2, { by: { library: 'tolga' } }),
+			hamarTx('policy.set', 3, { by: { library: 'hamar' } }),
+			hamarTx('policy.set', 4, { by: { library: 'hamar', role: 'county' } }),
 			personDoc('tolga', { _id: 'person:tolga-forged' })
 		];
 		// The local replica takes anything: validation lives on the server.
@@ -123,7 +123,7 @@ describe('forged documents pushed by replication', () => {
 
 	it('refuses a transaction rewritten in the local replica and pushed as a new revision', async () => {
 		const { local, remote } = connect(server, cookie);
-		const offer: Doc & { _id: string } = { ...validTransactions['offer.posted'].build(), _id: hamarTx(5) };
+		const offer: Doc & { _id: string } = hamarTx('offer.posted', 5);
 		expect((await request(server.dbUrl, 'PUT', `/byttebank/${offer._id}`, { cookie, body: offer })).status).toBe(201);
 		await local.replicate.from(remote);
 		const mine = await local.get<Doc>(offer._id);
@@ -138,7 +138,7 @@ describe('forged documents pushed by replication', () => {
 
 	it('refuses a transaction deleted in the local replica when the deletion is pushed', async () => {
 		const { local, remote } = connect(server, cookie);
-		const offer = { ...validTransactions['offer.posted'].build(), _id: hamarTx(6) };
+		const offer = hamarTx('offer.posted', 6);
 		expect((await request(server.dbUrl, 'PUT', `/byttebank/${offer._id}`, { cookie, body: offer })).status).toBe(201);
 		await local.replicate.from(remote);
 		await local.remove(await local.get(offer._id));
@@ -151,8 +151,9 @@ describe('forged documents pushed by replication', () => {
 
 	it('refuses every document pushed without a session: the replication fails with 401', async () => {
 		const { local, remote } = connect(server, 'AuthSession=forged');
-		await local.put({ ...validTransactions['offer.posted'].build(), _id: hamarTx(7) });
+		const late = hamarTx('offer.posted', 7);
+		await local.put(late);
 		await expect(push(local, remote)).rejects.toMatchObject({ status: 401 });
-		expect(await stored(hamarTx(7))).toBe(404);
+		expect(await stored(late._id)).toBe(404);
 	});
 });

@@ -9,7 +9,7 @@ import { buildDemoCounty, DEMO_COUNTY_USER, DEMO_PASSWORD } from '../../couchdb/
 import { countyReport, type CountyReport } from '../../src/lib/domain/county-report';
 import { reversalOf } from '../../src/lib/domain/exchange-records';
 import { fold } from '../../src/lib/domain/fold';
-import { TransactionIdSource } from '../../src/lib/domain/ids';
+import { StampSource } from '../../src/lib/domain/ids';
 import { isTransactionDocId, makeTransaction, type Transaction } from '../../src/lib/domain/transactions';
 import { login, request, startTestServer, type TestServer } from './embedded-server';
 
@@ -75,7 +75,7 @@ describe('the server totals views', () => {
 		const state = fold((all.body.rows as Array<{ id: string; doc: Transaction }>).filter((r) => isTransactionDocId(r.id)).map((r) => r.doc));
 		const completed = [...state.exchanges.values()].find((e) => e.status === 'completed')!;
 		const before = await foldedReport();
-		const ids = new TransactionIdSource('reportsviewtest');
+		const ids = new StampSource('reportsviewtest');
 		const reversal = makeTransaction(ids.next(), { by: { library: 'fylkesbiblioteket', role: 'county' as const }, ...reversalOf(completed, 'Registrert på feil bibliotek')! });
 		const put = await request(server.dbUrl, 'PUT', `/${DB}/${reversal._id}`, { cookie, body: reversal });
 		expect(put.status).toBe(201);

@@ -7,9 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provision, type ProvisionUser } from '../../couchdb/provision';
 import { fold } from '../../src/lib/domain/fold';
-import { formatTransactionId, parseTransactionId } from '../../src/lib/domain/ids';
+import { formatStamp, transactionTime } from '../../src/lib/domain/ids';
 import type { Transaction, TransactionKind } from '../../src/lib/domain/transactions';
-import { corpus, libraryDoc, users, validTransactions, type CorpusCase, type CorpusUser, type Doc } from '../corpus/documents';
+import { corpus, libraryDoc, seal, users, validTransactions, type CorpusCase, type CorpusUser, type Doc } from '../corpus/documents';
 import { login, request, startTestServer, type TestServer } from './embedded-server';
 
 type Outcome = { status: number; reason?: string };
@@ -155,12 +155,13 @@ const librarians: ProvisionUser[] = [
 	{ name: 'fylket', password: passwordOf('fylket'), roles: ['county', 'librarian', 'library:fylkesbiblioteket'] }
 ];
 
-/** A transaction id `minutes` after another, from a device of the writer's library. */
+/** An _id `minutes` after another, from a device of the writer's library; sealing gives it its hash. */
 function txAfter(id: string, minutes: number, device: string): string {
-	return 'tx:' + formatTransactionId({ ms: parseTransactionId(id).clock.ms + minutes * 60_000, counter: 0 }, device);
+	return `tx:${formatStamp({ ms: transactionTime(id) + minutes * 60_000, counter: 0 }, device)}-x`;
 }
 
-const tx = (kind: TransactionKind, fields: Doc = {}): Doc => ({ ...validTransactions[kind].build(), ...fields });
+/** A corpus transaction with some fields changed, sealed again so its id matches its content. */
+const tx = (kind: TransactionKind, fields: Doc = {}): Doc => seal({ ...validTransactions[kind].build(), ...fields });
 
 describe('who may write what: the named cases', () => {
 	let server: TestServer;
@@ -216,7 +217,7 @@ describe('who may write what: the named cases', () => {
 
 	it('refuses a completion that credits its own writer: 403 with the reason', async () => {
 		const completed = tx('exchange.completed');
-		const selfCredit = { ...completed, _id: txAfter(String(completed._id).slice(3), -90, 'hamarskranke01'), by: { library: 'hamar' }, provider: 'hamar' };
+		const selfCredit = seal({ ...completed, _id: txAfter(String(completed._id).slice(3), -90, 'hamarskranke01'), by: { library: 'hamar' }, provider: 'hamar' });
 		const res = await put('kari.nordby', selfCredit);
 		expect(res.status).toBe(403);
 		expect(res.body.reason).toMatch(/cannot credit itself/);
@@ -227,7 +228,7 @@ describe('who may write what: the named cases', () => {
 		await put('per.moen', proposal); // 409 when the previous test already stored it
 		expect((await put('kari.nordby', tx('exchange.accepted'))).status).toBe(201);
 		const completed = tx('exchange.completed');
-		const byProvider = { ...completed, _id: txAfter(String(completed._id).slice(3), -60, 'hamarskranke01'), by: { library: 'hamar' }, provider: 'tolga' };
+		const byProvider = seal({ ...completed, _id: txAfter(String(completed._id).slice(3), -60, 'hamarskranke01'), by: { library: 'hamar' }, provider: 'tolga' });
 		expect((await put('kari.nordby', byProvider)).status).toBe(201);
 
 		const state = fold(await storedTransactions('kari.nordby'));
@@ -289,7 +290,7 @@ describe('who may write what: the named cases', () => {
 		const cases: Array<[Doc, RegExp]> = [
 			[tx('offer.revised', { days: 0.3 }), /"days" must be a number of days in half-day steps/],
 			[tx('offer.resumed', { price: 100 }), /"price" is not allowed/],
-			[{ ...tx('request.revised'), urgency: undefined }, /"urgency" is required/],
+			[seal({ ...tx('request.revised'), urgency: undefined }), /"urgency" is required/],
 			[{ _id: 'note:1', text: 'hei' }, /stores only transactions/]
 		];
 		for (const [doc, reason] of cases) {

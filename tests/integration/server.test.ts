@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provision, type ProvisionPlan } from '../../couchdb/provision';
-import { formatTransactionId } from '../../src/lib/domain/ids';
+import { formatStamp } from '../../src/lib/domain/ids';
+import { makeTransaction } from '../../src/lib/domain/transactions';
 import { login, request, startTestServer, type TestServer } from './embedded-server';
 
 const plan: ProvisionPlan = {
@@ -14,16 +15,14 @@ const plan: ProvisionPlan = {
 };
 
 function offerFrom(library: string, ms = Date.UTC(2026, 5, 1)) {
-	return {
-		_id: `tx:${formatTransactionId({ ms, counter: 0 }, `${library}device`)}`,
-		type: 'tx',
+	return makeTransaction(formatStamp({ ms, counter: 0 }, `${library}device`), {
 		kind: 'offer.posted',
 		by: { library },
 		skills: ['cataloguing'],
 		description: 'En dag med katalogisering',
 		days: 1,
 		dates: []
-	};
+	});
 }
 
 describe('the embedded server', () => {

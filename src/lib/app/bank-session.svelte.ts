@@ -4,13 +4,14 @@
  * it comes back or the app returns to the foreground.
  */
 import { liveQuery } from 'dexie';
-import { TransactionIdSource } from '$lib/domain/ids';
+import { StampSource } from '$lib/domain/ids';
 import { BankWriter } from '$lib/store/bank-writer';
 import type { DeviceStore, LastSession } from '$lib/store/device';
 import { Projector } from '$lib/store/projector';
 import { ReadModel, readModelName } from '$lib/store/read-model';
 import { openReplica, type Replica } from '$lib/store/replica';
 import { DEFAULT_BATCH_SIZE, startReplication } from '$lib/sync/replication';
+import { ServerClock } from '$lib/sync/server-clock.svelte';
 import { DB_PATH } from '$lib/sync/session';
 import { SyncState } from '$lib/sync/sync-state';
 import { SyncStatus } from '$lib/sync/sync-status.svelte';
@@ -27,6 +28,7 @@ async function askForPersistentStorage(): Promise<void> {
 
 export class BankSession {
 	readonly sync = new SyncStatus();
+	readonly clock: ServerClock;
 	readonly readModel: ReadModel;
 	writer!: BankWriter;
 	#replica!: Replica;
@@ -40,16 +42,18 @@ export class BankSession {
 		private readonly device: DeviceStore
 	) {
 		this.readModel = new ReadModel(readModelName(user.name));
+		this.clock = new ServerClock((offset) => device.saveClockOffset(offset));
 	}
 
 	async open(): Promise<void> {
 		this.#replica = await openReplica(this.user.name);
 		this.#deviceId = await this.device.deviceId();
-		const ids = new TransactionIdSource(this.#deviceId, await this.device.clock());
+		this.clock.restore(await this.device.clockOffset());
+		const stamps = new StampSource(this.#deviceId, await this.device.clock(), this.clock.now);
 		// The county acts with its role, which the server checks and county-only acts require.
 		const actor = this.user.county ? { library: this.user.library, role: 'county' as const } : { library: this.user.library };
-		this.writer = new BankWriter(this.#replica, this.device, ids, actor, this.user.name);
-		this.#projector = new Projector(this.#replica, this.readModel, { onTransaction: (id) => ids.observe(id) });
+		this.#projector = new Projector(this.#replica, this.readModel, { onTransaction: (id) => stamps.observe(id) });
+		this.writer = new BankWriter(this.#replica, this.device, stamps, actor, this.user.name, () => this.#projector.state, (ms) => this.clock.check(ms));
 		await this.#projector.start();
 		if (this.user.county) this.#publisher = new DirectoryPublisher(COUNTY_DB, this.readModel, () => this.#projector.settled());
 		this.#watchOutbox();
@@ -87,7 +91,7 @@ export class BankSession {
 				this.#batchSize = size;
 				this.#startSync();
 			}
-		}, this.#deviceId, this.#batchSize);
+		}, this.#deviceId, this.#batchSize, this.clock.fetch);
 	}
 
 	/** Restarts sync after the user logs in again following an expired session. */

@@ -3,7 +3,7 @@ import type { Exchange } from '$lib/domain/state';
 import { exchangeEvent } from './calendar';
 
 const exchange: Exchange = {
-	id: '0mabc1234-0000-devicetest',
+	id: '0mabc1234-0000-devicetest-abcdefghijklmnopqrstuvwxyz',
 	source: { offer: 'x' },
 	skills: ['cataloguing'],
 	provider: 'eidskog',
@@ -12,6 +12,8 @@ const exchange: Exchange = {
 	days: 1.5,
 	dates: { from: '2026-03-02', to: '2026-03-03' },
 	status: 'accepted',
+	completions: [],
+	collisions: [],
 	reports: [],
 	history: [],
 	updated: ''
@@ -24,7 +26,7 @@ describe('calendar event of an exchange', () => {
 		expect(ics).toContain('DTSTART;VALUE=DATE:20260302');
 		expect(ics).toContain('DTEND;VALUE=DATE:20260304');
 		expect(ics).toContain('SUMMARY:Eidskog hos Tolga');
-		expect(ics).toContain('UID:0mabc1234-0000-devicetest@byttebank');
+		expect(ics).toContain('UID:0mabc1234-0000-devicetest-abcdefghijklmnopqrstuvwxyz@byttebank');
 	});
 
 	it('refuses an exchange without dates', () => {

@@ -111,3 +111,14 @@ describe('a visit confirmed twice', () => {
 		expect(balanceOf(once, 'eidskog')).toBe(1);
 	});
 });
+
+describe('what a party is shown next to a colliding agreement', () => {
+	it('is the other agreements of the same request, and not unrelated ones', async () => {
+		const { collidingWith } = await import('./collisions');
+		const { tolga, hamar, all, w } = doubleAgreement();
+		const unrelated = w.write('request.posted', 'stange', { skills: ['weeding'], description: 'Annet', days: 1, dates: [], urgency: 'planned' });
+		const state = fold([...all, unrelated]);
+		const exchanges = [...state.exchanges.values()];
+		expect(collidingWith(state.exchanges.get(idOf(tolga))!, exchanges).map((e) => e.id)).toEqual([idOf(hamar)]);
+	});
+});

@@ -62,8 +62,25 @@ export function markAllHostCollisions(state: BankState): void {
 }
 
 /** The library that resolves a collision on this exchange. */
-export function collisionResolver(exchange: Exchange, code: CollisionCode): 'host' | 'provider' | 'county' {
+export function collisionResolver(code: CollisionCode): 'host' | 'provider' | 'county' {
 	if (code === 'offer-overbooked') return 'provider';
 	if (code === 'confirmed-twice') return 'county';
 	return 'host';
+}
+
+const sourceOf = (e: Exchange) => ('offer' in e.source ? e.source.offer : e.source.request);
+
+/**
+ * The other agreements an exchange collides with, from a list of candidates (say, every
+ * exchange of its host): what its parties are shown next to it, so they can see what to resolve.
+ */
+export function collidingWith(exchange: Exchange, candidates: Iterable<Exchange>): Exchange[] {
+	const out = new Map<string, Exchange>();
+	for (const other of candidates) {
+		if (other.id === exchange.id || !isAgreement(other)) continue;
+		const sameSource = sourceOf(other) === sourceOf(exchange);
+		if ((exchange.collisions.includes('request-double') || exchange.collisions.includes('offer-overbooked')) && sameSource) out.set(other.id, other);
+		if (exchange.collisions.includes('over-limit') && other.host === exchange.host && other.collisions.includes('over-limit')) out.set(other.id, other);
+	}
+	return [...out.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
 }

@@ -56,7 +56,7 @@ function exchangeCheck(state: BankState, actor: Actor, exchange: Exchange, field
 			if (!isParty(exchange, me)) return no('not-party');
 			if (exchange.status !== 'accepted') return no('exchange-not-active', { status: exchange.status });
 			const mine = exchange.collisions.some((code) => {
-				const resolver = collisionResolver(exchange, code);
+				const resolver = collisionResolver(code);
 				return (resolver === 'host' && me === exchange.host) || (resolver === 'provider' && me === exchange.provider);
 			});
 			return mine ? undefined : no('no-collision');

@@ -1,31 +1,40 @@
 /**
  * Every write goes to the local replica first and shows at once; sync is never on the write
- * path. Documents are validated by the domain before they are written, so bad input writes
- * nothing and the form keeps what the user typed.
+ * path. Documents are validated by the domain before they are written, and acts are checked
+ * against what the device shows (domain/preflight.ts), so bad input or an act that cannot
+ * stand writes nothing and the form keeps what the user typed.
  */
 import type { LibraryDoc, PersonDoc } from '$lib/domain/directory';
-import type { TransactionIdSource } from '$lib/domain/ids';
-import { makeTransaction, type Actor, type Transaction, type TransactionFields } from '$lib/domain/transactions';
+import type { StampSource } from '$lib/domain/ids';
+import { preflight } from '$lib/domain/preflight';
+import type { Rejection } from '$lib/domain/rejection';
+import type { BankState } from '$lib/domain/state';
+import { makeTransaction, txIdOf, type Actor, type Transaction, type TransactionFields } from '$lib/domain/transactions';
 import { validateLibrary, validatePerson, validateTransaction, type ValidationIssue } from '$lib/domain/validation';
 import type { DeviceStore } from './device';
 import type { Replica } from './replica';
 
-export type WriteResult = { ok: true; id: string } | { ok: false; issues: ValidationIssue[] };
+/** Why nothing was written: fields that are wrong, or an act that cannot stand here and now. */
+export type WriteResult = { ok: true; id: string } | { ok: false; issues: ValidationIssue[]; refusal?: Pick<Rejection, 'code' | 'params'> };
 type Stored = Record<string, unknown> & { _id: string; _rev?: string };
 
 export class BankWriter {
 	constructor(
 		private readonly replica: Replica,
 		private readonly device: DeviceStore,
-		private readonly ids: TransactionIdSource,
+		private readonly stamps: StampSource,
 		private readonly actor: Actor,
-		private readonly user: string
+		private readonly user: string,
+		/** The state this device shows, to check an act against before writing it. */
+		private readonly state: () => BankState,
+		private readonly stamped: (clockMs: number) => void = () => {}
 	) {}
 
-	async #nextId(): Promise<string> {
-		const id = this.ids.next();
-		await this.device.saveClock(this.ids.clock);
-		return id;
+	async #nextStamp(): Promise<string> {
+		const stamp = this.stamps.next();
+		await this.device.saveClock(this.stamps.clock);
+		this.stamped(this.stamps.clock.ms);
+		return stamp;
 	}
 
 	async #put(doc: Stored): Promise<void> {
@@ -34,18 +43,19 @@ export class BankWriter {
 	}
 
 	async write(fields: TransactionFields): Promise<WriteResult> {
-		const id = await this.#nextId();
-		const doc = makeTransaction(id, { ...fields, by: this.actor } as Omit<Transaction, '_id' | 'type'>);
+		const refusal = preflight(this.state(), this.actor, fields);
+		if (refusal) return { ok: false, issues: [], refusal: { code: refusal.code, params: refusal.params } };
+		const doc = makeTransaction(await this.#nextStamp(), { ...fields, by: this.actor } as Omit<Transaction, '_id' | 'type'>);
 		const checked = validateTransaction(doc);
 		if (!checked.ok) return checked;
 		await this.#put(checked.value as unknown as Stored);
-		return { ok: true, id };
+		return { ok: true, id: txIdOf(doc) };
 	}
 
 	/** Saves a library or person document; `updated` decides conflicts (highest wins). */
 	async saveDirectory(doc: Omit<LibraryDoc, 'updated'> | Omit<PersonDoc, 'updated'>): Promise<WriteResult> {
 		const current = await this.replica.get(doc._id).catch(() => undefined);
-		const stamped = { ...doc, _rev: current?._rev, updated: await this.#nextId() };
+		const stamped = { ...doc, _rev: current?._rev, updated: await this.#nextStamp() };
 		if (!stamped._rev) delete stamped._rev;
 		const checked = doc.type === 'library' ? validateLibrary(stamped) : validatePerson(stamped);
 		if (!checked.ok) return checked;
@@ -62,6 +72,6 @@ export class BankWriter {
 
 	/** A fresh id for a new directory document, e.g. person:hamar-k3x9q2. */
 	newPersonId(library: string): string {
-		return `person:${library}-${this.ids.next().slice(0, 9)}${this.ids.deviceId.slice(0, 4)}`;
+		return `person:${library}-${this.stamps.next().slice(0, 9)}${this.stamps.deviceId.slice(0, 4)}`;
 	}
 }

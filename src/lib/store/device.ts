@@ -55,6 +55,15 @@ export class DeviceStore extends Dexie {
 		await this.settings.put({ key: 'clock', value: clock });
 	}
 
+	/** What to add to this device's clock to get the server's (sync/server-clock.svelte.ts). */
+	async clockOffset(): Promise<number> {
+		return (await this.#get<number>('clockOffset')) ?? 0;
+	}
+
+	async saveClockOffset(offset: number): Promise<void> {
+		await this.settings.put({ key: 'clockOffset', value: offset });
+	}
+
 	async lastSession(): Promise<LastSession | undefined> {
 		return this.#get<LastSession>('session');
 	}

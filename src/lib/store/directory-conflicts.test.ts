@@ -3,7 +3,7 @@ import MemoryAdapter from 'pouchdb-adapter-memory';
 import replication from 'pouchdb-replication';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isSupersededRev } from '$lib/domain/conflicts';
-import { formatTransactionId } from '$lib/domain/ids';
+import { formatStamp } from '$lib/domain/ids';
 import { leavesOf, resolveDirectoryConflict } from './directory-conflicts';
 import type { Replica } from './replica';
 
@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 const ID = 'person:hamar-kari';
-const stamp = (minute: number, device: string) => formatTransactionId({ ms: Date.UTC(2026, 3, 1) + minute * 60_000, counter: 0 }, device);
+const stamp = (minute: number, device: string) => formatStamp({ ms: Date.UTC(2026, 3, 1) + minute * 60_000, counter: 0 }, device);
 const kari = (name: string, updated: string) => ({ _id: ID, type: 'person', library: 'hamar', name, skills: [], languages: [], updated });
 
 async function edit(db: Replica, name: string, updated: string): Promise<void> {

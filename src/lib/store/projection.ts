@@ -3,7 +3,8 @@
  * rows a page shows are exactly what the domain computed: a page never computes a balance.
  */
 import type { LibraryDoc, PersonDoc } from '$lib/domain/directory';
-import { availableOf, balanceOf, committedOf } from '$lib/domain/ledger';
+import { availableForNew, balanceOf, committedOf, runningBalances } from '$lib/domain/ledger';
+import type { LedgerEntry } from '$lib/domain/state';
 import type { BankState } from '$lib/domain/state';
 import type { EntryRow, LibraryRow, MetaRow, PersonRow } from './read-model';
 
@@ -36,14 +37,25 @@ export function project(state: BankState, directory: Directory, now: number): Pr
 			...withoutRevision(doc),
 			balance: balanceOf(state, doc.slug),
 			committed: committedOf(state, doc.slug),
-			available: availableOf(state, doc.slug)
+			available: availableForNew(state, doc.slug)
 		})),
 		people: [...directory.people.values()].map(withoutRevision),
 		offers: [...state.offers.values()],
 		requests: [...state.requests.values()],
 		exchanges: [...state.exchanges.values()],
-		entries: state.entries.map((entry) => ({ ...entry, key: `${entry.tx}/${entry.library}` })),
+		entries: statementRows(state.entries.values()),
 		rejected: [...state.rejected.values()],
 		meta: { key: 'projection', lastId: state.lastId, transactions: state.count, policy: state.policy, projectedAt: now }
 	};
+}
+
+/** Every library's statement lines, with the running balance each shows. */
+function statementRows(entries: Iterable<LedgerEntry>): EntryRow[] {
+	const byLibrary = new Map<string, LedgerEntry[]>();
+	for (const entry of entries) {
+		const list = byLibrary.get(entry.library);
+		if (list) list.push(entry);
+		else byLibrary.set(entry.library, [entry]);
+	}
+	return [...byLibrary.values()].flatMap((list) => runningBalances(list).map((line) => ({ ...line, key: `${line.tx}/${line.library}` })));
 }

@@ -1,7 +1,7 @@
 /**
- * Replica → fold → read model. Keeps the fold in memory: a transaction newer than all seen is
- * applied incrementally; one that arrives late with an older id (from a device that was
- * offline) triggers a full refold, which gives exactly the state of folding everything.
+ * Replica → fold → read model. Keeps the fold in memory and adds what the changes feed brings,
+ * old or new: the fold does not depend on arrival order (domain/fold.ts), so a transaction
+ * from a tablet that was offline for a week is simply added, never a reason to refold.
  *
  * Documents are read with their conflicts and every leaf revision (`conflicts: true`,
  * `style: 'all_docs'`), so that each replica shows what it would show if it had read the same
@@ -9,15 +9,15 @@
  * - a directory document with more than one leaf is resolved by the rule in
  *   domain/conflicts.ts (highest `updated` wins, an erasure wins over any edit): the losing
  *   revisions are ended in the replica and the winner is shown at once;
- * - a transaction document with more than one leaf, or with a revision above generation 1,
- *   was forged (transactions are write-once). The fold reads the revision every replica
- *   chooses the same way (chooseTransactionRevision), the document counts as `tampered`, and
- *   nothing is written: the server refuses to change or delete transactions, so the forgery
- *   is left for the county to see rather than "repaired" by every device.
+ * - a transaction's id commits to its content (domain/content-hash.ts), so of its leaves only
+ *   those whose content matches can be read, and they all say the same. A document with more
+ *   than one leaf or a revision above generation 1 was forged (transactions are write-once)
+ *   and counts as `tampered`; a transaction once taken stays taken, since nothing but a server
+ *   admin can delete one and only the county's reversal may undo what it did.
  */
 import { chooseTransactionRevision, parseRev } from '$lib/domain/conflicts';
 import { LIBRARY_PREFIX, PERSON_PREFIX, type LibraryDoc, type PersonDoc } from '$lib/domain/directory';
-import { applyNewer, compareTransactions, fold } from '$lib/domain/fold';
+import { addAll, fold } from '$lib/domain/fold';
 import { createState, type BankState } from '$lib/domain/state';
 import { isTransactionDocId, txIdOf, type Transaction } from '$lib/domain/transactions';
 import { validateDocument, validateTransaction } from '$lib/domain/validation';
@@ -39,7 +39,6 @@ interface Seen {
 export interface ProjectorStats {
 	transactions: number;
 	invalid: number;
-	refolds: number;
 	lastId: string;
 	/** Transaction documents with a forged branch or rewrite (see the module comment). */
 	tampered: number;
@@ -54,13 +53,11 @@ function generationOf(rev: string | undefined): number {
 }
 
 export class Projector {
-	#transactions = new Map<string, Transaction>();
 	#directory: Directory = { libraries: new Map(), people: new Map() };
 	#state: BankState = createState();
 	#invalid = new Set<string>();
 	#tampered = new Set<string>();
 	#resolved = 0;
-	#refolds = 0;
 	#pending: Seen[] = [];
 	#flushing: Promise<void> = Promise.resolve();
 	#feed: PouchDB.Core.Changes<Record<string, unknown>> | undefined;
@@ -85,9 +82,8 @@ export class Projector {
 
 	get stats(): ProjectorStats {
 		return {
-			transactions: this.#transactions.size,
+			transactions: this.#state.count,
 			invalid: this.#invalid.size,
-			refolds: this.#refolds,
 			lastId: this.#state.lastId,
 			tampered: this.#tampered.size,
 			resolved: this.#resolved
@@ -99,9 +95,13 @@ export class Projector {
 		// One read of the changes feed gives every document once, its leaves, and the exact
 		// sequence to follow from: nothing written meanwhile is missed or read twice.
 		const initial = await this.replica.changes({ since: 0, ...FEED });
-		for (const change of initial.results) if (change.doc) await this.#take(change.doc as Doc, change.changes.length);
+		const transactions: Transaction[] = [];
+		for (const change of initial.results) {
+			const tx = change.doc ? await this.#take(change.doc as Doc, change.changes.length) : null;
+			if (tx) transactions.push(tx);
+		}
 		this.#seq = initial.last_seq;
-		this.#state = fold(this.#transactions.values());
+		this.#state = fold(transactions);
 		await this.#write();
 		this.#feed = this.replica.changes({ live: true, since: initial.last_seq, ...FEED }).on('change', (change) => {
 			if (change.doc) this.#enqueue({ doc: change.doc as Doc, leaves: change.changes.length, seq: change.seq });
@@ -149,31 +149,19 @@ export class Projector {
 		if (this.#stopped) return;
 		const began = performance.now();
 		const fresh: Transaction[] = [];
-		let refold = false;
 		for (const { doc, leaves } of batch) {
-			const result = await this.#take(doc, leaves);
-			if (result === 'changed') refold = true;
-			else if (result) fresh.push(result);
+			const tx = await this.#take(doc, leaves);
+			if (tx) fresh.push(tx);
 		}
-		fresh.sort(compareTransactions);
-		if (fresh.length && txIdOf(fresh[0]!) <= this.#state.lastId) refold = true;
-		if (refold) {
-			this.#refolds += 1;
-			this.#state = fold(this.#transactions.values());
-		} else {
-			for (const tx of fresh) applyNewer(this.#state, tx);
-		}
+		if (fresh.length) addAll(this.#state, fresh);
 		await this.#write();
 		this.#lastFlushMs = performance.now() - began;
 		const last = batch[batch.length - 1];
 		if (last) this.#seq = last.seq;
 	}
 
-	/**
-	 * Files one document. Returns a transaction new to the fold, 'changed' when the set of
-	 * transactions changed otherwise (a forged revision replaced or removed one), or null.
-	 */
-	async #take(doc: Doc, leaves: number): Promise<Transaction | 'changed' | null> {
+	/** Files one document. Returns a transaction new to the fold, or null. */
+	async #take(doc: Doc, leaves: number): Promise<Transaction | null> {
 		const id = doc._id;
 		if (id.startsWith('_design/')) return null;
 		if (id.startsWith(LIBRARY_PREFIX) || id.startsWith(PERSON_PREFIX)) {
@@ -187,29 +175,21 @@ export class Projector {
 		return null;
 	}
 
-	async #takeTransaction(doc: Doc, leaves: number): Promise<Transaction | 'changed' | null> {
+	async #takeTransaction(doc: Doc, leaves: number): Promise<Transaction | null> {
 		const id = doc._id;
-		const known = this.#transactions.get(id);
 		if (leaves > 1 || generationOf(doc._rev) > 1) this.#tampered.add(id);
-		// CouchDB's winner is the only live leaf unless _conflicts lists others.
+		// Content that matches the id cannot differ, so a transaction once taken is done with.
+		if (this.#state.index.seen.has(txIdOf({ _id: id }))) return null;
 		let chosen: Doc | undefined = doc._deleted ? undefined : doc;
-		if (!doc._deleted && doc._conflicts?.length) {
-			const candidates = await leavesOf(this.replica, id);
-			chosen = chooseTransactionRevision(candidates, (leaf) => validateTransaction(leaf).ok) ?? doc;
+		if (leaves > 1 || doc._conflicts?.length) {
+			chosen = chooseTransactionRevision(await leavesOf(this.replica, id), (leaf) => validateTransaction(leaf).ok);
 		}
-		if (known && chosen && known._rev === chosen._rev) return null;
 		const result = chosen ? validateDocument(chosen) : undefined;
 		if (!result?.ok || result.value.type !== 'tx') {
-			// Deleted (every branch: only a forger can) or invalid: not part of the fold.
 			if (chosen) this.#invalid.add(id);
-			else this.#invalid.delete(id);
-			if (!known) return null;
-			this.#transactions.delete(id);
-			return 'changed';
+			return null;
 		}
 		this.#invalid.delete(id);
-		this.#transactions.set(id, result.value);
-		if (known) return 'changed';
 		this.#onTransaction?.(txIdOf(result.value));
 		return result.value;
 	}

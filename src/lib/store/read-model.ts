@@ -4,7 +4,8 @@
  * so a shared tablet never mixes two libraries' views.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { Exchange, LedgerEntry, Offer, Request } from '$lib/domain/state';
+import type { StatementLine } from '$lib/domain/ledger';
+import type { Exchange, Offer, Request } from '$lib/domain/state';
 import type { Rejection } from '$lib/domain/rejection';
 import type { LibraryDoc, PersonDoc } from '$lib/domain/directory';
 import type { Policy } from '$lib/domain/policy';
@@ -12,12 +13,12 @@ import type { Policy } from '$lib/domain/policy';
 export interface LibraryRow extends Omit<LibraryDoc, '_rev' | '_conflicts'> {
 	balance: number;
 	committed: number;
-	/** What it may still receive before reaching the credit limit. */
+	/** What it may still agree to before reaching the credit limit, less its unanswered proposals. */
 	available: number;
 }
 
 export type PersonRow = Omit<PersonDoc, '_rev' | '_conflicts'>;
-export interface EntryRow extends LedgerEntry {
+export interface EntryRow extends StatementLine {
 	key: string;
 }
 export interface MetaRow {

@@ -24,8 +24,10 @@ describe('what a device pushes', () => {
 	it('is what it wrote itself, and tombstones, never what it pulled', async () => {
 		const { writtenHere } = await import('./replication');
 		const mine = writtenHere('abcdefgh12');
-		expect(mine({ _id: 'tx:0mabc1234-0000-abcdefgh12' })).toBe(true);
-		expect(mine({ _id: 'tx:0mabc1234-0000-otherdevice' })).toBe(false);
+		const hash = 'abcdefghijklmnopqrstuvwxyz';
+		expect(mine({ _id: `tx:0mabc1234-0000-abcdefgh12-${hash}` })).toBe(true);
+		expect(mine({ _id: `tx:0mabc1234-0000-otherdevice-${hash}` })).toBe(false);
+		expect(mine({ _id: `tx:0mabc1234-0000-otherdevice-abcdefgh12xxxxxxxxxxxxxxxx` })).toBe(false);
 		expect(mine({ _id: 'person:hamar-1', updated: '0mabc1234-0001-abcdefgh12' })).toBe(true);
 		expect(mine({ _id: 'person:hamar-1', updated: '0mabc1234-0001-otherdevice' })).toBe(false);
 		expect(mine({ _id: 'person:hamar-2', _deleted: true })).toBe(true);

@@ -1,9 +1,9 @@
-/** A rejected transaction's reason in the user's words, with library slugs turned into names. */
+/** Why a transaction was refused (by the fold or before writing), in the user's words, with library names. */
 import type { Rejection } from '$lib/domain/rejection';
 import { isMessageKey } from '$lib/i18n/translate';
 import { days, t } from '$lib/i18n';
 
-export function rejectionText(rejection: Rejection, nameOf: (slug: string) => string): string {
+export function rejectionText(rejection: Pick<Rejection, 'code' | 'params'>, nameOf: (slug: string) => string): string {
 	const params: Record<string, string | number> = { ...rejection.params };
 	if (typeof params.library === 'string') params.library = nameOf(params.library);
 	for (const key of ['limit', 'available', 'left', 'taken', 'days'] as const) {
