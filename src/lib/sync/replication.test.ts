@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backOff, needsSmallerBatches } from './replication';
+import { backOff, needsSmallerBatches, unreachable } from './replication';
 
 describe('replication policy', () => {
 	it('backs off from one second to at most about a minute', () => {
@@ -17,6 +17,17 @@ describe('replication policy', () => {
 		expect(needsSmallerBatches({ status: 401 })).toBe(false);
 		expect(needsSmallerBatches({ status: 403 })).toBe(false);
 		expect(needsSmallerBatches(undefined)).toBe(false);
+	});
+});
+
+describe('telling "no network" from "the server said no"', () => {
+	it('calls a failed fetch unreachable, and any HTTP answer not', () => {
+		expect(unreachable(new TypeError('Failed to fetch'))).toBe(true);
+		expect(unreachable({ message: 'connect ECONNREFUSED 127.0.0.1:5984' })).toBe(true);
+		expect(unreachable({ name: 'TypeError', status: 500 })).toBe(false);
+		expect(unreachable({ status: 403, message: 'forbidden' })).toBe(false);
+		expect(unreachable({ name: 'QuotaExceededError', message: 'quota' })).toBe(false);
+		expect(unreachable(undefined)).toBe(false);
 	});
 });
 

@@ -37,6 +37,17 @@ function statusOf(error: unknown): number | undefined {
 	return typeof error === 'object' && error !== null ? (error as { status?: number }).status : undefined;
 }
 
+/**
+ * No answer at all from the server: the fetch itself failed. `navigator.onLine` cannot be
+ * trusted for this (a branch's wifi with no line behind it reports online, and so does
+ * Chromium 150 after a reload under emulated offline), so the failure is what tells.
+ */
+export function unreachable(error: unknown): boolean {
+	if (typeof error !== 'object' || error === null || statusOf(error)) return false;
+	const e = error as { name?: unknown; message?: unknown };
+	return e.name === 'TypeError' || /fetch|network|ECONNREFUSED|ECONNRESET/i.test(String(e.message ?? ''));
+}
+
 /** Too large a request, or a gateway/server time-out: smaller batches may get through. */
 export function needsSmallerBatches(error: unknown): boolean {
 	const status = statusOf(error);
@@ -82,7 +93,8 @@ export function startReplication(
 	} as PouchDB.Replication.SyncOptions);
 	const failed = (error: unknown) => {
 		if (needsSmallerBatches(error) && batchSize > MIN_BATCH_SIZE) return events.shrink(Math.max(MIN_BATCH_SIZE, Math.floor(batchSize / 2)));
-		events.state(statusOf(error) === 401 ? SyncState.Unauthorized : SyncState.Error);
+		const status = statusOf(error);
+		events.state(status === 401 ? SyncState.Unauthorized : unreachable(error) ? SyncState.Offline : SyncState.Error);
 	};
 	// The two-way sync's own 'paused' event drops the error (PouchDB 9), so an unreachable
 	// server would look "up to date". Each direction is watched instead: up to date means
