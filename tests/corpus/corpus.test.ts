@@ -610,8 +610,10 @@ describe('one corpus, two validators (mutated documents)', () => {
 			}),
 			{ numRuns: TX_RUNS }
 		);
-		expect(tally.forbid).toBeGreaterThan(TX_RUNS * 0.9);
+		// Every changed document was refused, and the generator mostly changes something.
+		expect(tally.forbid).toBeGreaterThanOrEqual(TX_RUNS - unchanged);
 		expect(tally.allow).toBeLessThanOrEqual(unchanged);
+		expect(unchanged).toBeLessThan(TX_RUNS * 0.25);
 	});
 
 	it(`libraries: the county may register exactly what the domain accepts, with _id = library:<slug> (${DIRECTORY_RUNS} runs)`, () => {
