@@ -137,6 +137,20 @@ export function replicationSecuritySuite(kind: ServerKind): void {
 			expect(onServer.body).toMatchObject({ days: offer.days, _rev: mine._rev });
 		});
 
+		it('refuses a first-generation branch beside a stored transaction with other content, and keeps one leaf', async () => {
+			const offer: Doc & { _id: string } = hamarTx('offer.posted', 8);
+			expect((await request(server.dbUrl, 'PUT', `/byttebank/${offer._id}`, { cookie, body: offer })).status).toBe(201);
+			const { _rev, ...content } = offer;
+			const branch = { ...content, days: 20, _rev: `1-${'0'.repeat(32)}` };
+			const res = await request(server.dbUrl, 'POST', '/byttebank/_bulk_docs', { cookie, body: { docs: [branch], new_edits: false } });
+			// Refused as a whole or per document; with new_edits: false an empty array means stored.
+			expect(res.status === 201 ? res.body : [{ error: res.body.error }]).toEqual([expect.objectContaining({ error: 'forbidden' })]);
+			const leaves = await request(server.dbUrl, 'GET', `/byttebank/${offer._id}?open_revs=all`, { cookie: admin });
+			const docs = (leaves.body as unknown as Array<{ ok?: Doc }>).map((l) => l.ok);
+			expect(docs).toHaveLength(1);
+			expect(docs[0]).toMatchObject({ days: offer.days });
+		});
+
 		it('refuses a transaction deleted in the local replica when the deletion is pushed', async () => {
 			const { local, remote } = connect(server, cookie);
 			const offer = hamarTx('offer.posted', 6);
