@@ -16,6 +16,11 @@ export default defineConfig({
 			// version is announced, never forced in the middle of someone's work.
 			injectRegister: false,
 			registerType: 'prompt',
+			// SvelteKit's relative paths made the worker register as `./sw.js` with scope `./`, so a
+			// page first loaded at /requests/<id> asked for /requests/sw.js (404) and, its own scope
+			// failing, stayed without offline support. The app lives at the origin's root.
+			base: '/',
+			scope: '/',
 			manifest,
 			kit: { adapterFallback: 'index.html', spa: true },
 			workbox: {
