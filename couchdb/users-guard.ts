@@ -90,8 +90,10 @@ function mayManageRoles(user: UserContext): boolean {
 }
 
 /**
- * GET /_users/_all_docs by anyone but a server admin (member-approval.ts), and
- * GET /_users/<user doc> by the county (no query options), served from the stored documents.
+ * GET /_users/_all_docs by anyone but a server admin (member-approval.ts); GET /_users/<user
+ * doc> by the county (no query options), served from the stored documents; and anyone else's
+ * reads of a user document that is not their own answered 404 `not_found`, as Apache CouchDB
+ * does (express-pouchdb would fail with the 500 described above).
  */
 async function guardedRead(req: Request, res: Response, next: NextFunction, options: UsersGuardOptions): Promise<void> {
 	const path = innerPath(req);
@@ -104,13 +106,24 @@ async function guardedRead(req: Request, res: Response, next: NextFunction, opti
 			return next(error);
 		}
 	}
-	if (!path || path.startsWith('_') || path.includes('/') || Object.keys(req.query).length) return next();
+	const docId = path.split('/')[0] ?? '';
+	if (!docId || docId.startsWith('_')) return next();
 	try {
 		const user = await sessionOf(req, options.dbUrl());
-		if (!user.roles.includes('county') || user.roles.includes('_admin')) return next();
-		const doc = await options.users.get(path);
-		if (doc) res.json(doc);
-		else res.status(404).json({ error: 'not_found', reason: 'missing' });
+		if (user.roles.includes('_admin')) return next();
+		if (user.name !== null && docId === USER_ID_PREFIX + user.name) return next();
+		const plainRead = !path.includes('/') && !Object.keys(req.query).length;
+		if (user.roles.includes('county') && plainRead) {
+			const doc = await options.users.get(docId);
+			if (doc) res.json(doc);
+			else res.status(404).json({ error: 'not_found', reason: 'missing' });
+			return;
+		}
+		if (user.roles.includes('county')) {
+			res.status(400).json({ error: 'bad_request', reason: 'Read other users\' documents here without query options or attachments.' });
+			return;
+		}
+		res.status(404).json({ error: 'not_found', reason: 'missing' });
 	} catch (error) {
 		next(error);
 	}
@@ -120,7 +133,7 @@ export function usersGuard(options: UsersGuardOptions): Router {
 	const router = express.Router();
 	router.use(express.json({ limit: '1mb' }));
 	router.use(async (req: Request, res: Response, next: NextFunction) => {
-		if (req.method === 'GET') return guardedRead(req, res, next, options);
+		if (req.method === 'GET' || req.method === 'HEAD') return guardedRead(req, res, next, options);
 		if (!WRITE_METHODS.has(req.method)) return next();
 		const path = innerPath(req);
 		if (touchesSystemDocuments(path, documentsWritten(req, path))) {
