@@ -25,6 +25,13 @@ function decoded(segment: string): string | null {
 	}
 }
 
+function refuseName(res: Response, name: string): void {
+	res.status(400).json({
+		error: 'illegal_database_name',
+		reason: `Name: '${name}'. Only lowercase characters (a-z), digits (0-9), and any of the characters _, $, (, ), +, -, and / are allowed. Must begin with a letter.`
+	});
+}
+
 export function databaseLifecycleGuard(dbUrl: () => string) {
 	return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
 		const segments = req.path.replace(/^\/+/, '').replace(/\/+$/, '').split('/');
@@ -35,20 +42,20 @@ export function databaseLifecycleGuard(dbUrl: () => string) {
 			res.status(400).json({ error: 'bad_request', reason: 'Malformed percent-encoding in the database name.' });
 			return;
 		}
-		// Server endpoints (_session, _all_dbs, _uuids …) are express-pouchdb's to answer.
-		if (name.startsWith('_') && !SYSTEM_DATABASES.has(name)) return next();
-		if (!SYSTEM_DATABASES.has(name) && !LEGAL_NAME.test(name)) {
-			res.status(400).json({
-				error: 'illegal_database_name',
-				reason: `Name: '${name}'. Only lowercase characters (a-z), digits (0-9), and any of the characters _, $, (, ), +, -, and / are allowed. Must begin with a letter.`
-			});
-			return;
+		const lifecycle = segments.length === 1 && (req.method === 'PUT' || req.method === 'DELETE') && !(req.method === 'DELETE' && name === '_session');
+		if (!lifecycle) {
+			// Server endpoints (_session, _all_dbs, _uuids …) are express-pouchdb's to answer.
+			if (name.startsWith('_') && !SYSTEM_DATABASES.has(name)) return next();
+			if (!SYSTEM_DATABASES.has(name) && !LEGAL_NAME.test(name)) return refuseName(res, name);
+			return next();
 		}
-		const lifecycle = segments.length === 1 && (req.method === 'PUT' || req.method === 'DELETE');
-		if (!lifecycle) return next();
 		try {
 			const user = await sessionOf(req, dbUrl());
-			if (user.roles.includes('_admin')) return next();
+			if (user.roles.includes('_admin')) {
+				// express-pouchdb would create `_stats` or `_anything` as a database.
+				if (!SYSTEM_DATABASES.has(name) && !LEGAL_NAME.test(name)) return refuseName(res, name);
+				return next();
+			}
 			res.status(user.name ? 403 : 401).json({
 				error: user.name ? 'forbidden' : 'unauthorized',
 				reason: 'You are not a server admin.'

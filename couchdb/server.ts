@@ -9,11 +9,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import express from 'express';
+// Must load before express-pouchdb, whose lock it replaces.
+import './express-pouchdb-lock';
 import expressPouchDB from 'express-pouchdb';
 import sirv from 'sirv';
 import { createServerPouchDB } from './server-pouchdb';
 import { adminRoutesGuard } from './admin-routes';
 import { databaseLifecycleGuard } from './database-lifecycle-guard';
+import { requestShapeGuard } from './request-shape-guard';
 import { installRequestSafetyNet, jsonErrorHandler, requestContext } from './request-errors';
 import { revisionKeeper } from './revision-keeper';
 import { refuseDisguisedUsersPath, usersGuard } from './users-guard';
@@ -112,6 +115,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
 		})
 	);
 	app.use(DB_MOUNT, adminRoutesGuard(() => dbUrl));
+	app.use(DB_MOUNT, requestShapeGuard);
 	app.use(DB_MOUNT, revisionKeeper());
 	app.use(DB_MOUNT, pouchApp);
 	if (options.appDir) {

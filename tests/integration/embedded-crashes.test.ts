@@ -79,7 +79,7 @@ describe('the embedded server refuses what used to crash it', () => {
 		}
 		const anonymous = await request(server.dbUrl, 'GET', '/_users/org.couchdb.user:tolga');
 		expect(anonymous.status).toBe(404);
-		const head = await fetch(`${server.dbUrl}/_users/org.couchdb.user:tolga`, { method: 'HEAD', headers: { cookie: cookies.hamar } });
+		const head = await fetch(`${server.dbUrl}/_users/org.couchdb.user:tolga`, { method: 'HEAD', headers: { cookie: cookies.hamar ?? '' } });
 		expect(head.status).toBe(404);
 		await alive();
 	});
@@ -91,5 +91,59 @@ describe('the embedded server refuses what used to crash it', () => {
 		const county = await request(server.dbUrl, 'GET', '/_users/org.couchdb.user:tolga', { cookie: cookies.fylket });
 		expect(county.status).toBe(200);
 		expect(county.body.name).toBe('tolga');
+	});
+});
+
+describe('regressions found by the HTTP fuzz (http-fuzz.test.ts)', () => {
+	let server: TestServer;
+	const cookies: Record<string, string> = {};
+	beforeAll(async () => {
+		server = await startTestServer(plan);
+		cookies.hamar = await login(server.dbUrl, 'hamar', 'pw-hamar');
+		cookies.fylket = await login(server.dbUrl, 'fylket', 'pw-fylket');
+	});
+	afterAll(async () => {
+		await server?.stop();
+	});
+
+	it('a refused DELETE of an underscore name no longer jams every later database request', async () => {
+		// It reached express-pouchdb's global lock, whose rejected chain then failed every request.
+		expect((await request(server.dbUrl, 'DELETE', '/_stats', { cookie: cookies.hamar })).status).toBe(403);
+		expect((await request(server.dbUrl, 'PUT', '/_session', { cookie: cookies.hamar })).status).toBe(403);
+		expect((await request(server.dbUrl, 'GET', '/byttebank/_all_docs', { cookie: cookies.hamar })).status).toBe(200);
+	});
+
+	it('a _bulk_docs to _users holding null is answered, not thrown inside the guard', async () => {
+		const answer = await request(server.dbUrl, 'POST', '/_users/_bulk_docs', { cookie: cookies.hamar, body: { docs: [null, 5] } });
+		expect(answer.status).toBe(400);
+	});
+
+	it('_changes, design documents and non-user ids of _users are refused to non-admins instead of 500', async () => {
+		expect((await request(server.dbUrl, 'GET', '/_users/_changes', { cookie: cookies.hamar })).status).toBe(403);
+		expect((await request(server.dbUrl, 'GET', '/_users/_changes')).status).toBe(401);
+		expect((await request(server.dbUrl, 'GET', '/_users/_design/_auth?open_revs=all', { cookie: cookies.fylket })).status).toBe(403);
+		expect((await request(server.dbUrl, 'GET', '/_users/%2F', { cookie: cookies.fylket })).status).toBe(403);
+		expect((await request(server.dbUrl, 'DELETE', '/_users/_bulk_docs')).status).toBe(403);
+		expect((await request(server.dbUrl, 'DELETE', '/_users/not-a-user', { cookie: cookies.fylket })).status).toBe(403);
+	});
+
+	it('latest=true on a document is refused instead of throwing inside LevelDB', async () => {
+		const answer = await request(server.dbUrl, 'GET', '/byttebank-public/libraries?latest=true&rev=bad', { cookie: cookies.hamar });
+		expect(answer.status).toBe(400);
+	});
+
+	it('DELETE of an attachment without rev answers 409 as CouchDB does', async () => {
+		const answer = await request(server.dbUrl, 'DELETE', '/byttebank-public/libraries/att', { cookie: cookies.fylket });
+		expect(answer.status).toBe(409);
+		expect(answer.body.error).toBe('conflict');
+	});
+
+	it('a document nested 20 000 levels deep is refused 400 instead of overflowing the stack', async () => {
+		const response = await fetch(`${server.dbUrl}/byttebank/deep`, {
+			method: 'PUT',
+			headers: { cookie: cookies.fylket ?? '', 'content-type': 'application/json' },
+			body: '{"a":'.repeat(20_000) + '1' + '}'.repeat(20_000)
+		});
+		expect(response.status).toBe(400);
 	});
 });
