@@ -9,10 +9,15 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import express from 'express';
+// Must load before express-pouchdb, whose lock it replaces.
+import './express-pouchdb-lock';
 import expressPouchDB from 'express-pouchdb';
 import sirv from 'sirv';
 import { createServerPouchDB } from './server-pouchdb';
 import { adminRoutesGuard } from './admin-routes';
+import { databaseLifecycleGuard } from './database-lifecycle-guard';
+import { requestShapeGuard } from './request-shape-guard';
+import { installRequestSafetyNet, jsonErrorHandler, requestContext } from './request-errors';
 import { revisionKeeper } from './revision-keeper';
 import { refuseDisguisedUsersPath, usersGuard } from './users-guard';
 import { usersStore } from './users-store';
@@ -94,11 +99,14 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
 		overrideMode: { exclude: ['routes/fauxton', 'routes/replicate', 'replicator', 'routes/special-test-auth'] }
 	});
 
+	installRequestSafetyNet();
 	const app = express();
 	app.disable('x-powered-by');
+	app.use(requestContext);
 	let dbUrl = '';
 	const usersDb = new PouchDB('_users');
 	app.use(DB_MOUNT, refuseDisguisedUsersPath);
+	app.use(DB_MOUNT, databaseLifecycleGuard(() => dbUrl));
 	app.use(
 		`${DB_MOUNT}/_users`,
 		usersGuard({
@@ -107,12 +115,14 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
 		})
 	);
 	app.use(DB_MOUNT, adminRoutesGuard(() => dbUrl));
+	app.use(DB_MOUNT, requestShapeGuard);
 	app.use(DB_MOUNT, revisionKeeper());
 	app.use(DB_MOUNT, pouchApp);
 	if (options.appDir) {
 		// Immutable build assets may be cached for ever; the shell and worker must revalidate.
 		app.use(sirv(options.appDir, { single: true, dev: false, etag: true, setHeaders: cacheHeaders }));
 	}
+	app.use(jsonErrorHandler);
 
 	const server: Server = await new Promise((done) => {
 		const s = app.listen(options.port, options.host ?? '127.0.0.1', () => done(s));

@@ -43,7 +43,8 @@ function documentsWritten(req: Request, path: string): UserDocLike[] {
 	const body = req.body as unknown;
 	if (path === '_bulk_docs') {
 		const docs = (body as { docs?: unknown })?.docs;
-		return Array.isArray(docs) ? (docs as UserDocLike[]) : [];
+		// Anything but an object is refused by express-pouchdb; it has no roles to check.
+		return Array.isArray(docs) ? (docs.filter((doc) => doc !== null && typeof doc === 'object') as UserDocLike[]) : [];
 	}
 	if (!body || typeof body !== 'object') return [];
 	const doc = body as UserDocLike;
@@ -57,8 +58,8 @@ function documentsWritten(req: Request, path: string): UserDocLike[] {
  * own roles), local documents and `_security`: a server admin's business only. The county is a
  * `_users` database admin, which express-pouchdb would let replace `_design/_auth`.
  */
-function touchesSystemDocuments(path: string, docs: UserDocLike[]): boolean {
-	if (path.startsWith('_') && path !== '_bulk_docs') return true;
+function touchesSystemDocuments(method: string, path: string, docs: UserDocLike[]): boolean {
+	if (path.startsWith('_') && !(path === '_bulk_docs' && method === 'POST')) return true;
 	return docs.some((doc) => typeof doc._id === 'string' && doc._id.startsWith('_'));
 }
 
@@ -90,8 +91,10 @@ function mayManageRoles(user: UserContext): boolean {
 }
 
 /**
- * GET /_users/_all_docs by anyone but a server admin (member-approval.ts), and
- * GET /_users/<user doc> by the county (no query options), served from the stored documents.
+ * GET /_users/_all_docs by anyone but a server admin (member-approval.ts); GET /_users/<user
+ * doc> by the county (no query options), served from the stored documents; and anyone else's
+ * reads of a user document that is not their own answered 404 `not_found`, as Apache CouchDB
+ * does (express-pouchdb would fail with the 500 described above).
  */
 async function guardedRead(req: Request, res: Response, next: NextFunction, options: UsersGuardOptions): Promise<void> {
 	const path = innerPath(req);
@@ -104,13 +107,29 @@ async function guardedRead(req: Request, res: Response, next: NextFunction, opti
 			return next(error);
 		}
 	}
-	if (!path || path.startsWith('_') || path.includes('/') || Object.keys(req.query).length) return next();
+	const docId = path.split('/')[0] ?? '';
+	if (!path) return next();
 	try {
 		const user = await sessionOf(req, options.dbUrl());
-		if (!user.roles.includes('county') || user.roles.includes('_admin')) return next();
-		const doc = await options.users.get(path);
-		if (doc) res.json(doc);
-		else res.status(404).json({ error: 'not_found', reason: 'missing' });
+		if (user.roles.includes('_admin')) return next();
+		// _changes, design and local documents: express-pouchdb fails on them as above.
+		if (!docId || docId.startsWith('_')) {
+			res.status(user.name ? 403 : 401).json({ error: user.name ? 'forbidden' : 'unauthorized', reason: 'Only a server admin may read this in _users.' });
+			return;
+		}
+		if (user.name !== null && docId === USER_ID_PREFIX + user.name) return next();
+		const plainRead = !path.includes('/') && !Object.keys(req.query).length;
+		if (user.roles.includes('county') && plainRead) {
+			const doc = await options.users.get(docId);
+			if (doc) res.json(doc);
+			else res.status(404).json({ error: 'not_found', reason: 'missing' });
+			return;
+		}
+		if (user.roles.includes('county')) {
+			res.status(400).json({ error: 'bad_request', reason: 'Read other users\' documents here without query options or attachments.' });
+			return;
+		}
+		res.status(404).json({ error: 'not_found', reason: 'missing' });
 	} catch (error) {
 		next(error);
 	}
@@ -119,11 +138,25 @@ async function guardedRead(req: Request, res: Response, next: NextFunction, opti
 export function usersGuard(options: UsersGuardOptions): Router {
 	const router = express.Router();
 	router.use(express.json({ limit: '1mb' }));
-	router.use(async (req: Request, res: Response, next: NextFunction) => {
-		if (req.method === 'GET') return guardedRead(req, res, next, options);
+	router.use((req: Request, res: Response, next: NextFunction) => {
+		guard(req, res, next, options).catch(next);
+	});
+	return router;
+}
+
+async function guard(req: Request, res: Response, next: NextFunction, options: UsersGuardOptions): Promise<unknown> {
+	{
+		if (req.method === 'GET' || req.method === 'HEAD') return guardedRead(req, res, next, options);
 		if (!WRITE_METHODS.has(req.method)) return next();
 		const path = innerPath(req);
-		if (touchesSystemDocuments(path, documentsWritten(req, path))) {
+		// Only user documents live here; express-pouchdb fails with the 500 above on anything else.
+		const firstSegment = path.split('/')[0] ?? '';
+		if (req.method === 'COPY' || (firstSegment && !firstSegment.startsWith('_') && !firstSegment.startsWith(USER_ID_PREFIX))) {
+			const user = await sessionOf(req, options.dbUrl());
+			if (user.roles.includes('_admin')) return next();
+			return res.status(403).json({ error: 'forbidden', reason: `Only user documents (${USER_ID_PREFIX}…) may be written to _users` });
+		}
+		if (touchesSystemDocuments(req.method, path, documentsWritten(req, path))) {
 			try {
 				const user = await sessionOf(req, options.dbUrl());
 				if (user.roles.includes('_admin')) return next();
@@ -171,6 +204,5 @@ export function usersGuard(options: UsersGuardOptions): Router {
 		} catch (error) {
 			next(error);
 		}
-	});
-	return router;
+	}
 }

@@ -1,0 +1,149 @@
+/**
+ * Requests that used to end the embedded server or answer 500 (issue 11, part 5), over HTTP.
+ * Every test also checks the server still answers afterwards: a crash would end the test
+ * process itself, so "still answers" is what a fixed crash looks like from here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProvisionPlan } from '../../couchdb/provision';
+import { login, request, startTestServer, type TestServer } from './embedded-server';
+
+const plan: ProvisionPlan = {
+	countyDb: 'byttebank',
+	users: [
+		{ name: 'hamar', password: 'pw-hamar', roles: ['librarian', 'library:hamar'] },
+		{ name: 'tolga', password: 'pw-tolga', roles: ['librarian', 'library:tolga'] },
+		{ name: 'fylket', password: 'pw-fylket', roles: ['librarian', 'county', 'library:fylkesbiblioteket'] }
+	],
+	documents: []
+};
+
+describe('the embedded server refuses what used to crash it', () => {
+	let server: TestServer;
+	const cookies: Record<string, string> = {};
+	beforeAll(async () => {
+		server = await startTestServer(plan);
+		cookies.hamar = await login(server.dbUrl, 'hamar', 'pw-hamar');
+		cookies.fylket = await login(server.dbUrl, 'fylket', 'pw-fylket');
+		cookies.admin = await login(server.dbUrl, server.admin.name, server.admin.password);
+	});
+	afterAll(async () => {
+		await server?.stop();
+	});
+
+	const alive = async () => expect((await request(server.dbUrl, 'GET', '/')).status).toBe(200);
+
+	it('answers an anonymous PUT of a new database 401 instead of ending the process', async () => {
+		const created = await request(server.dbUrl, 'PUT', '/any-new-name');
+		expect(created.status).toBe(401);
+		expect(created.body).toMatchObject({ error: 'unauthorized' });
+		await alive();
+		const all = await request(server.dbUrl, 'GET', '/_all_dbs', { cookie: cookies.admin });
+		expect(all.body).not.toContain('any-new-name');
+	});
+
+	it('lets no librarian or county user create or delete a database, with a CouchDB-shaped error', async () => {
+		for (const cookie of [cookies.hamar, cookies.fylket]) {
+			const created = await request(server.dbUrl, 'PUT', '/another-name', { cookie });
+			expect(created.status).toBe(403);
+			expect(created.body).toEqual({ error: 'forbidden', reason: 'You are not a server admin.' });
+			const deleted = await request(server.dbUrl, 'DELETE', '/byttebank', { cookie });
+			expect(deleted.status).toBe(403);
+		}
+		expect((await request(server.dbUrl, 'DELETE', '/byttebank')).status).toBe(401);
+		expect((await request(server.dbUrl, 'PUT', '/_users')).status).toBe(401);
+		expect((await request(server.dbUrl, 'GET', '/byttebank', { cookie: cookies.hamar })).status).toBe(200);
+		await alive();
+	});
+
+	it('still lets a server admin create and delete a database', async () => {
+		expect((await request(server.dbUrl, 'PUT', '/scratch-db', { cookie: cookies.admin })).status).toBe(201);
+		expect((await request(server.dbUrl, 'PUT', '/scratch-db', { cookie: cookies.admin })).status).toBe(412);
+		expect((await request(server.dbUrl, 'DELETE', '/scratch-db', { cookie: cookies.admin })).status).toBe(200);
+	});
+
+	it('refuses database names Apache CouchDB refuses, whoever asks', async () => {
+		for (const name of ['Capital', '%C3%BCnicode', '%2E%2E%2Fetc', '1starts-with-digit', 'has%20space']) {
+			const answer = await request(server.dbUrl, 'PUT', `/${name}`, { cookie: cookies.admin });
+			expect(answer.status, name).toBe(400);
+			expect(answer.body.error, name).toBe('illegal_database_name');
+		}
+		expect((await request(server.dbUrl, 'GET', '/%E0%A4%A')).status).toBe(400);
+		await alive();
+	});
+
+	it("answers a librarian's read of another user's document 404 not_found, as CouchDB does", async () => {
+		for (const path of ['/_users/org.couchdb.user:tolga', '/_users/org.couchdb.user%3Atolga', '/_users/org.couchdb.user:tolga?revs=true', '/_users/org.couchdb.user:nobody']) {
+			const answer = await request(server.dbUrl, 'GET', path, { cookie: cookies.hamar });
+			expect(answer.status, path).toBe(404);
+			expect(answer.body, path).toEqual({ error: 'not_found', reason: 'missing' });
+		}
+		const anonymous = await request(server.dbUrl, 'GET', '/_users/org.couchdb.user:tolga');
+		expect(anonymous.status).toBe(404);
+		const head = await fetch(`${server.dbUrl}/_users/org.couchdb.user:tolga`, { method: 'HEAD', headers: { cookie: cookies.hamar ?? '' } });
+		expect(head.status).toBe(404);
+		await alive();
+	});
+
+	it('still lets a librarian read its own user document and the county read anyone’s', async () => {
+		const own = await request(server.dbUrl, 'GET', '/_users/org.couchdb.user:hamar', { cookie: cookies.hamar });
+		expect(own.status).toBe(200);
+		expect(own.body.name).toBe('hamar');
+		const county = await request(server.dbUrl, 'GET', '/_users/org.couchdb.user:tolga', { cookie: cookies.fylket });
+		expect(county.status).toBe(200);
+		expect(county.body.name).toBe('tolga');
+	});
+});
+
+describe('regressions found by the HTTP fuzz (http-fuzz.test.ts)', () => {
+	let server: TestServer;
+	const cookies: Record<string, string> = {};
+	beforeAll(async () => {
+		server = await startTestServer(plan);
+		cookies.hamar = await login(server.dbUrl, 'hamar', 'pw-hamar');
+		cookies.fylket = await login(server.dbUrl, 'fylket', 'pw-fylket');
+	});
+	afterAll(async () => {
+		await server?.stop();
+	});
+
+	it('a refused DELETE of an underscore name no longer jams every later database request', async () => {
+		// It reached express-pouchdb's global lock, whose rejected chain then failed every request.
+		expect((await request(server.dbUrl, 'DELETE', '/_stats', { cookie: cookies.hamar })).status).toBe(403);
+		expect((await request(server.dbUrl, 'PUT', '/_session', { cookie: cookies.hamar })).status).toBe(403);
+		expect((await request(server.dbUrl, 'GET', '/byttebank/_all_docs', { cookie: cookies.hamar })).status).toBe(200);
+	});
+
+	it('a _bulk_docs to _users holding null is answered, not thrown inside the guard', async () => {
+		const answer = await request(server.dbUrl, 'POST', '/_users/_bulk_docs', { cookie: cookies.hamar, body: { docs: [null, 5] } });
+		expect(answer.status).toBe(400);
+	});
+
+	it('_changes, design documents and non-user ids of _users are refused to non-admins instead of 500', async () => {
+		expect((await request(server.dbUrl, 'GET', '/_users/_changes', { cookie: cookies.hamar })).status).toBe(403);
+		expect((await request(server.dbUrl, 'GET', '/_users/_changes')).status).toBe(401);
+		expect((await request(server.dbUrl, 'GET', '/_users/_design/_auth?open_revs=all', { cookie: cookies.fylket })).status).toBe(403);
+		expect((await request(server.dbUrl, 'GET', '/_users/%2F', { cookie: cookies.fylket })).status).toBe(403);
+		expect((await request(server.dbUrl, 'DELETE', '/_users/_bulk_docs')).status).toBe(403);
+		expect((await request(server.dbUrl, 'DELETE', '/_users/not-a-user', { cookie: cookies.fylket })).status).toBe(403);
+	});
+
+	it('latest=true on a document is refused instead of throwing inside LevelDB', async () => {
+		const answer = await request(server.dbUrl, 'GET', '/byttebank-public/libraries?latest=true&rev=bad', { cookie: cookies.hamar });
+		expect(answer.status).toBe(400);
+	});
+
+	it('DELETE of an attachment without rev answers 409 as CouchDB does', async () => {
+		const answer = await request(server.dbUrl, 'DELETE', '/byttebank-public/libraries/att', { cookie: cookies.fylket });
+		expect(answer.status).toBe(409);
+		expect(answer.body.error).toBe('conflict');
+	});
+
+	it('a document nested 20 000 levels deep is refused 400 instead of overflowing the stack', async () => {
+		const response = await fetch(`${server.dbUrl}/byttebank/deep`, {
+			method: 'PUT',
+			headers: { cookie: cookies.fylket ?? '', 'content-type': 'application/json' },
+			body: '{"a":'.repeat(20_000) + '1' + '}'.repeat(20_000)
+		});
+		expect(response.status).toBe(400);
+	});
+});
