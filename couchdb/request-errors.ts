@@ -13,7 +13,8 @@
  * which it knows from the AsyncLocalStorage context `requestContext` opens for each request.
  * Those come from express-pouchdb's JavaScript glue around a call that already failed, not
  * from inside a LevelDB write (each write is one atomic batch, done or not). The error is
- * logged and the request answered 500, so the failure stays visible to client and operator.
+ * logged and the request answered (its own 4xx if it carries one, else 500), so the failure
+ * stays visible to client and operator.
  * An error outside any request keeps Node's own behaviour: it ends the process.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -35,29 +36,37 @@ function describe(req: Request): string {
 	return `${req.method} ${req.originalUrl}`;
 }
 
-function answer500(res: Response, error: unknown): void {
+/** A 4xx an error carries itself: Express's parsers (`status`), raw-body, PouchDB's errors. */
+function clientStatusOf(error: unknown): number | undefined {
+	const status = (error as { status?: unknown })?.status ?? (error as { statusCode?: unknown })?.statusCode;
+	return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+function couchErrorOf(error: unknown, status: number): string {
+	const name = (error as { name?: unknown; error?: unknown })?.error ?? (error as { name?: unknown })?.name;
+	if (typeof name === 'string' && /^[a-z_]+$/.test(name)) return name;
+	return status === 404 ? 'not_found' : status === 413 ? 'too_large' : status === 415 ? 'bad_content_type' : 'bad_request';
+}
+
+/** Answers the request for the error: its own 4xx when it carries one, else 500. */
+function answerError(res: Response, error: unknown): void {
 	if (res.headersSent) {
 		// Half an answer cannot be mended; the client sees the connection end.
 		res.destroy();
 		return;
 	}
-	const reason = error instanceof Error ? error.message : String(error);
-	res.status(500).json({ error: 'internal_server_error', reason });
+	const status = clientStatusOf(error);
+	const type = (error as { type?: string })?.type;
+	const reason = type === 'entity.parse.failed' ? 'invalid_json' : ((error as { reason?: unknown })?.reason ?? (error instanceof Error ? error.message : String(error)));
+	if (status) res.status(status).json({ error: couchErrorOf(error, status), reason });
+	else res.status(500).json({ error: 'internal_server_error', reason });
 }
 
 /** Last middleware of the app. Client mistakes found by Express's parsers keep their 4xx. */
 export function jsonErrorHandler(error: unknown, req: Request, res: Response, next: NextFunction): void {
 	void next;
-	const status = (error as { status?: unknown; statusCode?: unknown })?.status ?? (error as { statusCode?: unknown })?.statusCode;
-	if (typeof status === 'number' && status >= 400 && status < 500) {
-		if (res.headersSent) return void res.destroy();
-		const type = (error as { type?: string }).type;
-		const couchError = status === 413 ? 'too_large' : status === 415 ? 'bad_content_type' : 'bad_request';
-		res.status(status).json({ error: couchError, reason: type === 'entity.parse.failed' ? 'invalid_json' : error instanceof Error ? error.message : String(error) });
-		return;
-	}
-	console.error(`embedded server: ${describe(req)} failed:`, error);
-	answer500(res, error);
+	if (!clientStatusOf(error)) console.error(`embedded server: ${describe(req)} failed:`, error);
+	answerError(res, error);
 }
 
 let installed = false;
@@ -68,8 +77,10 @@ export function installRequestSafetyNet(): void {
 	const catchInRequest = (kind: string) => (error: unknown) => {
 		const scope = scopes.getStore();
 		if (scope) {
-			console.error(`embedded server: ${kind} in ${describe(scope.req)}, answered 500:`, error);
-			answer500(scope.res, error);
+			// A PouchDB not_found or a body cut short, lost by express-pouchdb outside its handlers,
+			// keeps its 4xx; anything else is a bug and answers 500.
+			console.error(`embedded server: ${kind} in ${describe(scope.req)}:`, error);
+			answerError(scope.res, error);
 			return;
 		}
 		// Not a request's: what Node does without a listener, unless a test runner listens too.

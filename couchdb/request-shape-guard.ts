@@ -11,6 +11,9 @@
  * - JSON documents nested deeper than any real document: validate_doc_update's JSON.stringify
  *   overflows the stack (500 RangeError). Bodies are parsed here, and express-pouchdb's own
  *   parser, which skips a parsed body, uses the result. Attachment bodies are left unread.
+ * - Design functions the app never calls (`_show`, `_list`, `_update`, `_rewrite`, the first
+ *   three deprecated in CouchDB 3): express-pouchdb answered their errors 500 (a GET of an
+ *   update function, a deeply nested body overflowing its parser's stack). Not served here.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 
@@ -45,8 +48,14 @@ function isAttachmentPath(segments: string[]): boolean {
 
 const parseJson = express.json({ limit: '64mb', type: ['application/json'] });
 
+const DESIGN_FUNCTIONS = new Set(['_show', '_list', '_update', '_rewrite']);
+
 export function requestShapeGuard(req: Request, res: Response, next: NextFunction): void {
 	const segments = req.path.replace(/^\/+/, '').replace(/\/+$/, '').split('/');
+	if (segments[1] === '_design' && DESIGN_FUNCTIONS.has(segments[3] ?? '')) {
+		res.status(404).json({ error: 'not_found', reason: `${segments[3]} functions are not served by the embedded server.` });
+		return;
+	}
 	const onDocument = segments.length >= 2 && !(segments[1] ?? '').startsWith('_bulk_get');
 	if ('latest' in req.query && onDocument) {
 		res.status(400).json({ error: 'bad_request', reason: '`latest` is not supported here.' });

@@ -138,6 +138,24 @@ describe('regressions found by the HTTP fuzz (http-fuzz.test.ts)', () => {
 		expect(answer.body.error).toBe('conflict');
 	});
 
+	it('a _changes filtered by a view that does not exist answers 404, not a 500 from a lost rejection', async () => {
+		// express-pouchdb loses PouchDB's not_found outside its handlers; the safety net keeps its status.
+		const answer = await request(server.dbUrl, 'POST', '/byttebank-public/_changes?filter=_view&view=nope/nope', { cookie: cookies.fylket });
+		expect([answer.status, answer.body.error]).toEqual([404, 'not_found']);
+		expect((await request(server.dbUrl, 'GET', '/byttebank/_all_docs?limit=0', { cookie: cookies.hamar })).status).toBe(200);
+	});
+
+	it('design functions the app never calls answer 404 instead of express-pouchdb\'s 500s', async () => {
+		for (const [method, path] of [['GET', '/byttebank/_design/validation/_update/x'], ['POST', '/byttebank/_design/validation/_update/x'], ['PATCH', '/byttebank/_design/validation/_show/x'], ['GET', '/byttebank/_design/validation/_list/a/b']]) {
+			const response = await fetch(server.dbUrl + path, {
+				method,
+				headers: { cookie: cookies.fylket ?? '', 'content-type': 'application/json' },
+				body: method === 'GET' ? undefined : '['.repeat(20_000) + ']'.repeat(20_000)
+			});
+			expect([response.status, ((await response.json()) as { error?: string }).error], `${method} ${path}`).toEqual([404, 'not_found']);
+		}
+	});
+
 	it('a document nested 20 000 levels deep is refused 400 instead of overflowing the stack', async () => {
 		const response = await fetch(`${server.dbUrl}/byttebank/deep`, {
 			method: 'PUT',

@@ -217,22 +217,37 @@ interface Outcome {
 }
 
 function send(origin: URL, req: FuzzRequest, credentials: Record<FuzzRequest['identity'], Record<string, string>>): Promise<Outcome> {
-	return new Promise((done) => {
+	return new Promise((resolve) => {
+		let settled = false;
+		const done = (outcome: Outcome) => {
+			if (settled) return;
+			settled = true;
+			clearTimeout(deadline);
+			resolve(outcome);
+		};
 		const headers: Record<string, string> = { accept: 'application/json', ...credentials[req.identity] };
 		if (req.body?.contentType) headers['content-type'] = req.body.contentType;
 		if (req.method === 'COPY') headers.destination = 'copied-doc';
+		let answered: number | undefined;
 		const outgoing = httpRequest(
 			{ host: origin.hostname, port: origin.port, method: req.method, path: req.path, headers, timeout: TIMEOUT_MS, agent: false },
 			(response) => {
+				answered = response.statusCode ?? 0;
 				const chunks: Buffer[] = [];
 				response.on('data', (chunk: Buffer) => chunks.push(chunk));
 				response.on('end', () => done({ status: response.statusCode ?? 0, detail: chunks.map((chunk) => chunk.toString('utf8')).join('').slice(0, 200) }));
 				response.on('error', (error) => done({ status: 'connection error', detail: error.message }));
 			}
 		);
+		// A continuous _changes feed sends heartbeats and never ends by itself: once it has
+		// answered, its status is the outcome; a request never answered at all is a timeout.
+		const deadline = setTimeout(() => {
+			outgoing.destroy();
+			done(answered === undefined ? { status: 'timeout' } : { status: answered, detail: 'still streaming at the deadline' });
+		}, TIMEOUT_MS);
 		outgoing.on('timeout', () => {
 			outgoing.destroy();
-			done({ status: 'timeout' });
+			done(answered === undefined ? { status: 'timeout' } : { status: answered, detail: 'idle at the deadline' });
 		});
 		outgoing.on('error', (error) => done({ status: 'connection error', detail: error.message }));
 		outgoing.end(req.body?.text);
