@@ -1,9 +1,6 @@
 /**
  * Refuses, before express-pouchdb, request shapes it cannot survive (found by
- * tests/integration/http-fuzz.test.ts):
- * - `latest=true` on a document: pouchdb-merge throws "Unable to resolve latest revision" for a
- *   revision it does not hold, inside a LevelDB callback where nothing catches it. The app
- *   never asks for it; replication's `_bulk_get` is left alone.
+ * tests/integration/http-fuzz.test.ts; `latest=true` is mended in pouchdb-latest-fix.ts):
  * - DELETE of an attachment without `rev` on a document that exists: pouchdb-core's
  *   removeAttachment reads the missing revision's attachments (500 "Cannot convert undefined or
  *   null to object"). CouchDB answers such a delete 409 conflict, as here.
@@ -54,11 +51,6 @@ export function requestShapeGuard(req: Request, res: Response, next: NextFunctio
 	const segments = req.path.replace(/^\/+/, '').replace(/\/+$/, '').split('/');
 	if (segments[1] === '_design' && DESIGN_FUNCTIONS.has(segments[3] ?? '')) {
 		res.status(404).json({ error: 'not_found', reason: `${segments[3]} functions are not served by the embedded server.` });
-		return;
-	}
-	const onDocument = segments.length >= 2 && !(segments[1] ?? '').startsWith('_bulk_get');
-	if ('latest' in req.query && onDocument) {
-		res.status(400).json({ error: 'bad_request', reason: '`latest` is not supported here.' });
 		return;
 	}
 	if (req.method === 'DELETE' && isAttachmentPath(segments) && !req.query.rev) {

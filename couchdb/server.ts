@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import express from 'express';
 // Must load before express-pouchdb, whose lock it replaces.
 import './express-pouchdb-lock';
+import './pouchdb-latest-fix';
 import expressPouchDB from 'express-pouchdb';
 import sirv from 'sirv';
 import { createServerPouchDB } from './server-pouchdb';

@@ -127,9 +127,15 @@ describe('regressions found by the HTTP fuzz (http-fuzz.test.ts)', () => {
 		expect((await request(server.dbUrl, 'DELETE', '/_users/not-a-user', { cookie: cookies.fylket })).status).toBe(403);
 	});
 
-	it('latest=true on a document is refused instead of throwing inside LevelDB', async () => {
-		const answer = await request(server.dbUrl, 'GET', '/byttebank-public/libraries?latest=true&rev=bad', { cookie: cookies.hamar });
-		expect(answer.status).toBe(400);
+	it('latest=true for a revision the database does not hold answers missing instead of throwing inside LevelDB', async () => {
+		const bad = await request(server.dbUrl, 'GET', '/byttebank-public/libraries?latest=true&rev=1-abc', { cookie: cookies.hamar });
+		expect(bad.status).toBe(404);
+		const open = await request(server.dbUrl, 'GET', `/byttebank-public/libraries?latest=true&open_revs=${encodeURIComponent('["1-abc"]')}`, { cookie: cookies.hamar });
+		expect(open.body).toEqual([{ missing: '1-abc' }]);
+		// Replication fetches documents this way, with revisions that exist.
+		const stored = await request(server.dbUrl, 'GET', '/byttebank-public/libraries', { cookie: cookies.hamar });
+		const found = await request(server.dbUrl, 'GET', `/byttebank-public/libraries?revs=true&latest=true&open_revs=${encodeURIComponent(JSON.stringify([stored.body._rev]))}`, { cookie: cookies.hamar });
+		expect(found.body).toEqual([{ ok: expect.objectContaining({ _id: 'libraries', _rev: stored.body._rev }) }]);
 	});
 
 	it('DELETE of an attachment without rev answers 409 as CouchDB does', async () => {
