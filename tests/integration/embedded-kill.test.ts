@@ -72,6 +72,18 @@ async function transactionsOf(db: PouchDB.Database): Promise<Transaction[]> {
 	return all.rows.map((row) => row.doc as unknown as Transaction);
 }
 
+/**
+ * pouchdb-replication 9.0.0 asks the source for `info()` after each batch only to report
+ * progress, and never handles that promise (lib/index.js, finishBatch): a server killed at that
+ * moment becomes an unhandled rejection in the test process, although the replication itself
+ * fails and reports it properly. Progress is all that call feeds, so its failure is dropped here.
+ */
+function progressInfoMended(remote: PouchDB.Database): PouchDB.Database {
+	const info = remote.info.bind(remote);
+	remote.info = (() => info().catch(() => ({ update_seq: 0, db_name: COUNTY_DB }))) as typeof remote.info;
+	return remote;
+}
+
 describe('the embedded server killed mid-replication', () => {
 	const dataDir = mkdtempSync(join(tmpdir(), 'byttebank-kill-'));
 	let running: Running | undefined;
@@ -92,7 +104,7 @@ describe('the embedded server killed mid-replication', () => {
 			{ url: running.dbUrl, admin: running.admin },
 			{ countyDb: COUNTY_DB, users: devices.map((d) => ({ name: d.name, password: d.password, roles: ['librarian', `library:${d.library}`] })), documents: [] }
 		);
-		const remoteOf = (d: Device) => new Pouch(`${running!.dbUrl}/${COUNTY_DB}`, { adapter: 'http', auth: { username: d.name, password: d.password }});
+		const remoteOf = (d: Device) => progressInfoMended(new Pouch(`${running!.dbUrl}/${COUNTY_DB}`, { adapter: 'http', skip_setup: true, auth: { username: d.name, password: d.password } }));
 		let lastError: unknown;
 		const sync = (d: Device) => {
 			const remote = remoteOf(d);
@@ -105,7 +117,7 @@ describe('the embedded server killed mid-replication', () => {
 			);
 		};
 
-		const adminView = () => new Pouch(`${running!.dbUrl}/${COUNTY_DB}`, { adapter: 'http', auth: { username: running!.admin.name, password: running!.admin.password } });
+		const adminView = () => new Pouch(`${running!.dbUrl}/${COUNTY_DB}`, { adapter: 'http', skip_setup: true, auth: { username: running!.admin.name, password: running!.admin.password } });
 		let now = START;
 		let interrupted = 0;
 		let partial = 0;
