@@ -58,6 +58,10 @@ export function requestShapeGuard(req: Request, res: Response, next: NextFunctio
 		return;
 	}
 	if ((req.method !== 'PUT' && req.method !== 'POST') || !req.is('application/json') || !carriesJsonDocuments(segments)) return next();
+	// Replication's POSTs (_bulk_get, _revs_diff, _changes …) are left to express-pouchdb: parsing
+	// their bodies here too made some _bulk_get answers 500 "stream is not readable" during sync.
+	const endpoint = segments[1] ?? '';
+	if (req.method === 'POST' && endpoint.startsWith('_') && endpoint !== '_bulk_docs') return next();
 	parseJson(req, res, (error?: unknown) => {
 		if (error) return next(error);
 		const docs = (req.body as { docs?: unknown } | null)?.docs;
