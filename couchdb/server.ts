@@ -14,6 +14,7 @@ import './express-pouchdb-lock';
 import './pouchdb-latest-fix';
 import expressPouchDB from 'express-pouchdb';
 import sirv from 'sirv';
+import { compress } from './compress';
 import { createServerPouchDB } from './server-pouchdb';
 import { adminRoutesGuard } from './admin-routes';
 import { databaseLifecycleGuard } from './database-lifecycle-guard';
@@ -104,6 +105,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
 	const app = express();
 	app.disable('x-powered-by');
 	app.use(requestContext);
+	app.use(compress);
 	let dbUrl = '';
 	const usersDb = new PouchDB('_users');
 	app.use(DB_MOUNT, refuseDisguisedUsersPath);
