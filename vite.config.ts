@@ -16,6 +16,11 @@ export default defineConfig({
 			// version is announced, never forced in the middle of someone's work.
 			injectRegister: false,
 			registerType: 'prompt',
+			// SvelteKit's relative paths made the worker register as `./sw.js` with scope `./`, so a
+			// page first loaded at /requests/<id> asked for /requests/sw.js (404) and, its own scope
+			// failing, stayed without offline support. The app lives at the origin's root.
+			base: '/',
+			scope: '/',
 			manifest,
 			kit: { adapterFallback: 'index.html', spa: true },
 			workbox: {
@@ -28,10 +33,28 @@ export default defineConfig({
 		})
 	],
 	test: {
-		include: ['src/**/*.test.ts', 'couchdb/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/corpus/**/*.test.ts'],
 		setupFiles: ['tests/setup-node.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
-		pool: 'forks'
+		pool: 'forks',
+		projects: [
+			{
+				extends: true,
+				test: { name: 'unit', include: ['src/**/*.test.ts', 'couchdb/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/corpus/**/*.test.ts'] }
+			},
+			{
+				// One Apache CouchDB serves every file and each file wipes it first: one file at a
+				// time, after the rest (tests/apache/couchdb-env.ts names the server).
+				extends: true,
+				test: {
+					name: 'apache',
+					include: ['tests/apache/**/*.test.ts'],
+					fileParallelism: false,
+					sequence: { groupOrder: 1 },
+					testTimeout: 120_000,
+					hookTimeout: 180_000
+				}
+			}
+		]
 	}
 });

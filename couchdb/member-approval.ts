@@ -1,9 +1,10 @@
 /**
  * Listing and approving people who asked to join, on the embedded server.
  *
- * Apache CouchDB lets `_users` admins (the county) list user documents and set roles. The
- * embedded server cannot list them for anyone but a server admin (pouchdb-system-db bug, see
- * users-guard.ts), so this answers `GET /_users/_all_docs` itself. It also goes one step
+ * Apache CouchDB 3.4 lets `_users` admins (the county) find user documents (`_find`; its
+ * `_all_docs` is for server admins) and set roles. The embedded server cannot list them for
+ * anyone but a server admin (pouchdb-system-db bug, see users-guard.ts), so this answers
+ * `GET /_users/_all_docs` itself. It also goes one step
  * further than CouchDB can: a librarian sees the colleagues asking to join its own library
  * (without password hashes) and may give them exactly the member roles of that library.
  */

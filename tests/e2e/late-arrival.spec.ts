@@ -50,6 +50,8 @@ test('an answer sent offline arrives after the host chose and confirmed another:
 	// Tolga's tablet is offline; it answers first. Hamar, online, answers a little later.
 	await tolga.page.goto(`/requests/${requestId}`);
 	await waitForServiceWorker(tolga.page);
+	// The request has reached Tolga's tablet before the line goes.
+	await expect(tolga.page.getByTestId('answer-request')).toBeVisible();
 	await tolga.context.setOffline(true);
 	const tolgaAnswer = await answer(tolga.page, requestId);
 	const hamarAnswer = await answer(hamar.page, requestId);
@@ -88,6 +90,7 @@ test('an answer sent offline arrives after the host chose and confirmed another:
 	await expect(tolga.page.getByTestId('chosen-other')).toHaveText('Grue bibliotek har valgt et annet bibliotek.');
 	await tolga.page.goto(`/requests/${requestId}`);
 	await expect(tolga.page.getByTestId('my-answer')).toHaveText('Grue bibliotek har valgt et annet bibliotek.');
+	await tolga.page.setViewportSize({ width: 360, height: 740 });
 	await screenshot(tolga.page, 'late-answer-360');
 	await hamar.page.goto('/ledger/hamar');
 	await expect(hamar.page.getByTestId('ledger').locator('tbody tr').first()).toHaveAttribute('data-delta', '1');
@@ -127,6 +130,7 @@ test('two devices of the host accept different answers: all three libraries see 
 		await page.goto('/');
 		await expect(page.getByTestId('agenda-collision')).toHaveCount(count);
 	}
+	await desk.page.setViewportSize({ width: 1024, height: 768 });
 	await screenshot(desk.page, 'collision-overview-1024');
 
 	// The host resolves it from its overview: keep Hamar, release Tolga with a reason.

@@ -143,3 +143,17 @@ test('Chromium finds the app installable: manifest, icons and service worker', a
 		rmSync(profile, { recursive: true, force: true });
 	}
 });
+
+test('a first visit through a deep link still installs the worker for the whole app', async ({ browser }) => {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	// The document is /requests/x; the app then sends the visitor to log in without reloading.
+	await page.goto('/requests/x');
+	await expect(page).toHaveURL(/\/login$/);
+	const registration = await page.evaluate(async () => {
+		const ready = await navigator.serviceWorker.ready;
+		return { scope: ready.scope, script: ready.active?.scriptURL };
+	});
+	expect(registration).toEqual({ scope: new URL('/', page.url()).href, script: new URL('/sw.js', page.url()).href });
+	await context.close();
+});

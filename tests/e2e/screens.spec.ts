@@ -35,3 +35,19 @@ for (const [device, width, height] of [['phone', 360, 740], ['tablet', 1024, 768
 		await screenshot(page, `exchange-${width}`);
 	});
 }
+
+for (const [device, width, height] of [['phone', 360, 740], ['tablet', 1024, 768]] as const) {
+	test(`a collision reads plainly on a ${device} (${width} px): first on the overview, then keep or release`, async ({ page }) => {
+		await page.setViewportSize({ width, height });
+		// The demo county's collision: two libraries both believe they are coming to Alvdal.
+		await loginAs(page, 'alvdal');
+		await expect(page.getByTestId('agenda-collision').first()).toBeVisible();
+		await screenshot(page, `overview-collision-${width}`);
+		await page.getByTestId('agenda-collision').first().getByRole('link').click();
+		await expect(page.getByTestId('collision')).toBeVisible();
+		await expect(page.getByTestId('keep-agreement')).toHaveCount(2);
+		await screenshot(page, `exchange-collision-${width}`);
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		expect(overflow).toBeLessThanOrEqual(0);
+	});
+}

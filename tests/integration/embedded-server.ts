@@ -50,3 +50,11 @@ export async function request(dbUrl: string, method: string, path: string, optio
 	const text = await response.text();
 	return { status: response.status, body: (text ? JSON.parse(text) : null) as Record<string, unknown> };
 }
+
+/** A server the shared suites (tests/integration/suites) run against: this one, or Apache CouchDB. */
+export interface ServerKind {
+	flavor: 'embedded' | 'apache';
+	start(plan?: ProvisionPlan): Promise<TestServer>;
+}
+
+export const embeddedKind: ServerKind = { flavor: 'embedded', start: startTestServer };

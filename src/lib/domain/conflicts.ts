@@ -129,11 +129,11 @@ export function compareRevisionsAscending(a: string, b: string): number {
  * replicated a forged branch. There is no honest revision to prefer, since a forger chooses
  * its revision ids too, so the rule only has to be deterministic and hard to abuse:
  * - only live leaves count (a forged tombstone cannot remove a transaction);
- * - only leaves that pass `usable` (validation) count (forged garbage cannot make a valid
- *   transaction disappear);
- * - among those, the lowest generation, then the lowest hash. An honest transaction is
- *   generation 1, so a forged branch with an invented, deeper history never beats it; a forged
- *   generation-1 sibling may, and then every replica shows the same forged content, flagged.
+ * - only leaves that pass `usable` count: validation, which includes the content hash in the
+ *   id, so a branch with other content than the id commits to is never chosen (and both
+ *   servers refuse it in the first place);
+ * - among those, the lowest generation, then the lowest hash. Every usable leaf has the same
+ *   content, so this only picks which identical copy is read.
  * CouchDB's own winner (highest revision) is not used: it changes whenever a forger appends
  * a deeper branch. The projector counts such documents as tampered.
  */

@@ -81,6 +81,17 @@ export function pendingMemberOf(doc: Record<string, unknown>): PendingMember | u
 	return { name: doc.name, fullName: text(doc.fullName), email: text(doc.email), library: doc.askedToJoin, asked: text(doc.askedAt) };
 }
 
+/**
+ * A turned-down request where the server will not remove the account: Apache CouchDB lets only
+ * server admins delete `_users` documents, so the county closes it instead. The new password
+ * is random and never shown, so nobody logs in with it; without `askedToJoin` it leaves every
+ * list of people waiting. (The name stays taken until a server admin removes the account.)
+ */
+export function closedAccount(doc: Record<string, unknown>, password: string, now: string): Record<string, unknown> {
+	const { askedToJoin, askedAt, ...rest } = doc;
+	return { ...rest, roles: [], password, declinedAt: now, declinedFor: askedToJoin, askedAt };
+}
+
 /** The county approves anyone; a librarian approves colleagues asking to join its own library. */
 export function mayApprove(approverRoles: readonly string[], library: string): boolean {
 	if (approverRoles.includes(COUNTY_ROLE)) return true;

@@ -62,6 +62,21 @@ describe('answering requests', () => {
 		expect(declined.calls[0]!.url).toBe('/db/_users/org.couchdb.user%3Aida.berg?rev=1-a');
 		expect(declined.calls[0]!.init.method).toBe('DELETE');
 	});
+
+	it('closes the account with a password nobody knows where the server keeps deletions for admins', async () => {
+		const applicant: Applicant = { name: 'ida.berg', fullName: 'Ida Berg', email: '', library: 'hamar', asked: '2026-11-25T08:00:00.000Z', doc: { _id: 'org.couchdb.user:ida.berg', _rev: '1-a', name: 'ida.berg', roles: [], askedToJoin: 'hamar', derived_key: 'k' } };
+		const calls: Call[] = [];
+		const fetcher = (async (url: string, init: RequestInit) => {
+			calls.push({ url, init });
+			return new Response('{}', { status: init.method === 'DELETE' ? 403 : 201 });
+		}) as unknown as typeof fetch;
+		expect(await decline(applicant, fetcher, new Date('2026-11-26T10:00:00.000Z'))).toEqual({ ok: true });
+		expect(calls.map((c) => c.init.method)).toEqual(['DELETE', 'PUT']);
+		const closed = JSON.parse(String(calls[1]!.init.body)) as Record<string, unknown>;
+		expect(closed).toMatchObject({ _rev: '1-a', roles: [], declinedAt: '2026-11-26T10:00:00.000Z', declinedFor: 'hamar' });
+		expect(closed).not.toHaveProperty('askedToJoin');
+		expect(String(closed.password)).toMatch(/^[0-9a-f]{48}$/);
+	});
 });
 
 describe('the public list of libraries', () => {

@@ -1,9 +1,9 @@
 /**
  * Asking to join and answering requests, over CouchDB's own `_users` API on the same origin.
  * Works against Apache CouchDB for the county (a `_users` admin); a librarian's approval needs
- * the embedded server, which answers 403 on Apache (README, "Onboarding").
+ * the embedded server: on Apache a librarian sees nobody else's account (README, "Onboarding").
  */
-import { joinDocument, memberRoles, pendingMemberOf, USER_ID_PREFIX, type JoinRequest, type PendingMember } from '$lib/domain/membership';
+import { closedAccount, joinDocument, memberRoles, pendingMemberOf, USER_ID_PREFIX, type JoinRequest, type PendingMember } from '$lib/domain/membership';
 import { DB_PATH } from './session';
 
 export type JoinOutcome = { ok: true } | { ok: false; reason: 'taken' | 'closed' | 'offline' | 'server' };
@@ -36,17 +36,38 @@ export async function askToJoin(request: JoinRequest, now: Date = new Date(), fe
 	return { ok: false, reason: 'server' };
 }
 
-/** The requests this user may answer: all for the county, its own library's for a librarian. */
-export async function applicants(fetcher: typeof fetch = fetch): Promise<{ ok: true; applicants: Applicant[] } | { ok: false; reason: 'forbidden' | 'offline' | 'server' }> {
-	const response = await send(fetcher, `${DB_PATH}/_users/_all_docs?include_docs=true`, { headers: { accept: 'application/json' } });
+type UserDoc = Applicant['doc'];
+type Listing = { ok: true; docs: UserDoc[] } | { ok: false; reason: 'forbidden' | 'offline' | 'server' };
+
+async function listingOf(response: Response | undefined, docs: (body: unknown) => UserDoc[]): Promise<Listing> {
 	if (!response) return { ok: false, reason: 'offline' };
 	if (response.status === 401 || response.status === 403) return { ok: false, reason: 'forbidden' };
 	if (!response.ok) return { ok: false, reason: 'server' };
-	const body = (await response.json()) as { rows: Array<{ doc?: Applicant['doc'] }> };
+	return { ok: true, docs: docs(await response.json()) };
+}
+
+/**
+ * The embedded server lists `_users` for the county and for a librarian (its own library's
+ * applicants only). Apache CouchDB 3.4 keeps `_all_docs` of `_users` for server admins, but
+ * lets a `_users` admin (the county) use `_find`, and anyone else gets only its own document.
+ */
+async function userDocuments(fetcher: typeof fetch): Promise<Listing> {
+	const all = await listingOf(await send(fetcher, `${DB_PATH}/_users/_all_docs?include_docs=true`, { headers: { accept: 'application/json' } }), (body) =>
+		(body as { rows: Array<{ doc?: UserDoc }> }).rows.flatMap((r) => (r.doc ? [r.doc] : []))
+	);
+	if (all.ok || all.reason !== 'forbidden') return all;
+	const query = { selector: { type: 'user', askedToJoin: { $exists: true } }, limit: 1000 };
+	return listingOf(await send(fetcher, `${DB_PATH}/_users/_find`, { method: 'POST', headers: json, body: JSON.stringify(query) }), (body) => (body as { docs: UserDoc[] }).docs);
+}
+
+/** The requests this user may answer: all for the county, its own library's for a librarian. */
+export async function applicants(fetcher: typeof fetch = fetch): Promise<{ ok: true; applicants: Applicant[] } | { ok: false; reason: 'forbidden' | 'offline' | 'server' }> {
+	const listing = await userDocuments(fetcher);
+	if (!listing.ok) return listing;
 	const found: Applicant[] = [];
-	for (const row of body.rows) {
-		const pending = row.doc && pendingMemberOf(row.doc);
-		if (pending) found.push({ ...pending, doc: row.doc! });
+	for (const doc of listing.docs) {
+		const pending = pendingMemberOf(doc);
+		if (pending) found.push({ ...pending, doc });
 	}
 	return { ok: true, applicants: found.sort((a, b) => a.asked.localeCompare(b.asked) || a.name.localeCompare(b.name)) };
 }
@@ -65,8 +86,19 @@ export async function approve(applicant: Applicant, fetcher: typeof fetch = fetc
 	return answerOf(await send(fetcher, userPath(applicant.name), { method: 'PUT', headers: json, body: JSON.stringify(doc) }));
 }
 
-/** Turns the request down: the account is removed, and the name is free again. */
-export async function decline(applicant: Applicant, fetcher: typeof fetch = fetch): Promise<AnswerOutcome> {
+/**
+ * Turns the request down: the account is removed and the name is free again, or, where the
+ * server keeps deletions for server admins (Apache CouchDB), closed (domain `closedAccount`).
+ */
+export async function decline(applicant: Applicant, fetcher: typeof fetch = fetch, now: Date = new Date()): Promise<AnswerOutcome> {
 	const url = `${userPath(applicant.name)}?rev=${encodeURIComponent(applicant.doc._rev)}`;
-	return answerOf(await send(fetcher, url, { method: 'DELETE', headers: { accept: 'application/json' } }));
+	const removed = await send(fetcher, url, { method: 'DELETE', headers: { accept: 'application/json' } });
+	if (removed?.status !== 403) return answerOf(removed);
+	const closed = closedAccount(applicant.doc, randomPassword(), now.toISOString());
+	return answerOf(await send(fetcher, userPath(applicant.name), { method: 'PUT', headers: json, body: JSON.stringify(closed) }));
+}
+
+function randomPassword(): string {
+	const bytes = crypto.getRandomValues(new Uint8Array(24));
+	return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
