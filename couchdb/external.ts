@@ -1,27 +1,37 @@
 /**
  * With COUCHDB_URL set, `npm start` serves the PWA and forwards `/db` to that Apache CouchDB,
- * so the app keeps one origin (cookies, no CORS). In production a reverse proxy such as nginx
- * does the same job (couchdb/nginx.conf.example).
+ * so the app keeps one origin (cookies, no CORS). COUCHDB_URL may name several nodes of one
+ * cluster: each request goes to a healthy node and moves to the next when one cannot be
+ * reached (couchdb/failover-proxy.ts). In production a reverse proxy such as nginx does the same
+ * job (couchdb/nginx.conf.example).
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { createProxyMiddleware } from 'http-proxy-middleware';
 import sirv from 'sirv';
+import { parseCouchdbUrls } from './config';
+import { failoverProxy } from './failover-proxy';
+import { NodePool } from './node-pool';
 import { DB_MOUNT } from './server';
 
 export interface ExternalOptions {
 	port: number;
 	host: string;
 	appDir: string;
-	couchdbUrl: string;
+	/** One node URL, a comma-separated list of them, or the list itself. */
+	couchdbUrl: string | readonly string[];
 	admin: { name: string; password: string };
+	/** How often every node's /_up is asked (default 2 s). */
+	probeMs?: number;
 }
 
 export async function startExternalProxy(options: ExternalOptions) {
+	const urls = typeof options.couchdbUrl === 'string' ? parseCouchdbUrls(options.couchdbUrl) : parseCouchdbUrls(options.couchdbUrl.join(','));
+	const pool = new NodePool(urls, { admin: options.admin, probeMs: options.probeMs });
+	await pool.probeAll();
 	const app = express();
 	app.disable('x-powered-by');
-	app.use(DB_MOUNT, createProxyMiddleware({ target: options.couchdbUrl, changeOrigin: true }));
+	app.use(DB_MOUNT, failoverProxy(pool));
 	app.use(sirv(options.appDir, { single: true }));
 	const server: Server = await new Promise((done) => {
 		const s = app.listen(options.port, options.host, () => done(s));
@@ -32,7 +42,9 @@ export async function startExternalProxy(options: ExternalOptions) {
 		url,
 		dbUrl: url + DB_MOUNT,
 		admin: options.admin,
+		nodes: pool,
 		close: async () => {
+			pool.close();
 			server.closeAllConnections();
 			await new Promise<void>((done) => server.close(() => done()));
 		}

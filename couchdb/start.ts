@@ -15,16 +15,18 @@ if (!existsSync(config.appDir)) {
 	process.exit(1);
 }
 
-const server = config.couchdbUrl
-	? await startExternalProxy({ ...config, couchdbUrl: config.couchdbUrl, admin: config.couchdbAdmin! })
-	: await startEmbeddedServer({ dataDir: config.dataDir, port: config.port, host: config.host, appDir: config.appDir });
+const external = config.couchdbUrls
+	? await startExternalProxy({ ...config, couchdbUrl: config.couchdbUrls, admin: config.couchdbAdmin! })
+	: undefined;
+const server = external ?? (await startEmbeddedServer({ dataDir: config.dataDir, port: config.port, host: config.host, appDir: config.appDir }));
 
-const target = config.couchdbUrl ? { url: config.couchdbUrl, admin: config.couchdbAdmin! } : { url: server.dbUrl, admin: server.admin };
+// A cluster is provisioned through any one node; CouchDB spreads it to the others.
+const target = external ? { url: await external.nodes.firstReachable(), admin: config.couchdbAdmin! } : { url: server.dbUrl, admin: server.admin };
 const plan = config.demo ? buildDemoCounty(config.countyDb) : { countyDb: config.countyDb, users: [], documents: [] };
 const report = await provision(target, plan);
 
 console.log(`\nByttebank is running at ${server.url}`);
-console.log(`  database: ${config.couchdbUrl ?? `${server.dbUrl} (embedded, data in ${config.dataDir})`}`);
+console.log(`  database: ${config.couchdbUrls?.join(', ') ?? `${server.dbUrl} (embedded, data in ${config.dataDir})`}`);
 console.log(`  provisioned: ${report.changed.length ? report.changed.join(', ') : 'nothing to change'}`);
 if (config.demo) {
 	const libraries = plan.users.filter((u) => u.name !== DEMO_COUNTY_USER && u.roles.length > 0).map((u) => u.name);
