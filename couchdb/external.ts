@@ -9,6 +9,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import sirv from 'sirv';
+import { compress } from './compress';
 import { parseCouchdbUrls } from './config';
 import { failoverProxy } from './failover-proxy';
 import { NodePool } from './node-pool';
@@ -31,6 +32,8 @@ export async function startExternalProxy(options: ExternalOptions) {
 	await pool.probeAll();
 	const app = express();
 	app.disable('x-powered-by');
+	// CouchDB sends no Content-Encoding either; live feeds stay uncompressed (compress.ts).
+	app.use(compress);
 	app.use(DB_MOUNT, failoverProxy(pool));
 	app.use(sirv(options.appDir, { single: true }));
 	const server: Server = await new Promise((done) => {
