@@ -1,23 +1,38 @@
 /** A real browser and a real embedded server for the sync benchmarks, counting bytes on the wire. */
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { provision, type ProvisionPlan } from '../../couchdb/provision';
-import { startEmbeddedServer, type EmbeddedServer } from '../../couchdb/server';
+import type { EmbeddedServer } from '../../couchdb/server';
 
-export interface BenchServer extends EmbeddedServer {
+export interface BenchServer extends Omit<EmbeddedServer, 'close'> {
 	dispose(): Promise<void>;
 }
 
+/**
+ * The embedded server in a child process (tests/bench/server-process.ts says why), provisioned
+ * from here over HTTP. `dispose` ends the process and removes its data.
+ */
 export async function benchServer(plan: ProvisionPlan): Promise<BenchServer> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'byttebank-bench-'));
-	const server = await startEmbeddedServer({ dataDir, port: 0, appDir: 'build', passwordIterations: 10 });
+	const child = fork(fileURLToPath(new URL('./server-process.ts', import.meta.url)), [dataDir], {
+		execArgv: ['--import', 'tsx'],
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+	});
+	const exited = new Promise<void>((done) => child.once('exit', () => done()));
+	const server = await new Promise<Omit<EmbeddedServer, 'close'>>((done, fail) => {
+		child.once('message', (message) => done(message as Omit<EmbeddedServer, 'close'>));
+		child.once('exit', (code) => fail(new Error(`the bench server exited (code ${code}) before it listened`)));
+	});
 	await provision({ url: server.dbUrl, admin: server.admin }, plan);
 	return {
 		...server,
 		dispose: async () => {
-			await server.close();
+			child.kill('SIGTERM');
+			await exited;
 			rmSync(dataDir, { recursive: true, force: true });
 		}
 	};
