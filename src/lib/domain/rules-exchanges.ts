@@ -17,38 +17,74 @@ function emptyFacts(): ExchangeFacts {
 
 /** An exchange begins with a host's proposal for an offer, or a provider's answer to a request. */
 export function createExchange(state: BankState, id: string, tx: TransactionOf<'exchange.proposed' | 'request.answered'>): void {
-	let exchange: Exchange;
-	const common = { id, reports: [], completions: [], collisions: [], history: [id], updated: id, status: 'proposed' as const, days: tx.days };
-	if (tx.kind === 'exchange.proposed') {
-		const offer = state.offers.get(tx.offer)!;
-		if (offer.library === tx.by.library) refuse('own-offer');
-		exchange = {
-			...common,
-			source: { offer: offer.id },
-			skills: [...offer.skills],
-			provider: offer.library,
-			host: tx.by.library,
-			proposedBy: tx.by.library,
-			dates: { ...tx.dates }
-		};
-	} else {
-		const request = state.requests.get(tx.request)!;
-		if (request.library === tx.by.library) refuse('own-request');
-		const dates = tx.dates ?? request.dates[0];
-		exchange = {
-			...common,
-			source: { request: request.id },
-			skills: [...request.skills],
-			provider: tx.by.library,
-			host: request.library,
-			proposedBy: tx.by.library,
-			dates: dates ? { ...dates } : undefined,
-			note: tx.note
-		};
-	}
+	const exchange = tx.kind === 'exchange.proposed' ? fromProposal(state, id, tx) : fromAnswer(state, id, tx);
 	state.exchanges.set(id, exchange);
 	state.index.facts.set(id, emptyFacts());
 	settleExchange(state, exchange);
+}
+
+/*
+ * Both builders write every field an exchange will have once settled, in the order settling
+ * (exchange-settle.ts) used to add them: objects that keep one shape from birth are written
+ * in place, where adding seven fields to each of them afterwards was a tenth of a full fold.
+ */
+
+function fromProposal(state: BankState, id: string, tx: TransactionOf<'exchange.proposed'>): Exchange {
+	const offer = state.offers.get(tx.offer)!;
+	if (offer.library === tx.by.library) refuse('own-offer');
+	return {
+		id,
+		reports: [],
+		completions: [],
+		collisions: [],
+		history: [id],
+		updated: id,
+		status: 'proposed',
+		days: tx.days,
+		source: { offer: offer.id },
+		skills: [...offer.skills],
+		provider: offer.library,
+		host: tx.by.library,
+		proposedBy: tx.by.library,
+		dates: { ...tx.dates },
+		agreedBy: undefined,
+		ending: undefined,
+		completion: undefined,
+		daysWorked: undefined,
+		travel: undefined,
+		travelPaid: undefined,
+		reason: undefined
+	};
+}
+
+function fromAnswer(state: BankState, id: string, tx: TransactionOf<'request.answered'>): Exchange {
+	const request = state.requests.get(tx.request)!;
+	if (request.library === tx.by.library) refuse('own-request');
+	const dates = tx.dates ?? request.dates[0];
+	return {
+		id,
+		reports: [],
+		completions: [],
+		collisions: [],
+		history: [id],
+		updated: id,
+		status: 'proposed',
+		days: tx.days,
+		source: { request: request.id },
+		skills: [...request.skills],
+		provider: tx.by.library,
+		host: request.library,
+		proposedBy: tx.by.library,
+		dates: dates ? { ...dates } : undefined,
+		note: tx.note,
+		agreedBy: undefined,
+		ending: undefined,
+		completion: undefined,
+		daysWorked: undefined,
+		travel: undefined,
+		travelPaid: undefined,
+		reason: undefined
+	};
 }
 
 type Fact = Exclude<Transaction, TransactionOf<'offer.posted' | 'offer.revised' | 'offer.paused' | 'offer.resumed' | 'offer.withdrawn' | 'request.posted' | 'request.revised' | 'request.withdrawn' | 'request.answered' | 'exchange.proposed' | 'policy.set' | 'travel.paid'>>;
