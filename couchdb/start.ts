@@ -5,9 +5,9 @@
 import { existsSync } from 'node:fs';
 import { configFromEnv } from './config';
 import { buildDemoCounty, demoCollisionHost, DEMO_APPLICANT, DEMO_COUNTY_USER, DEMO_PASSWORD } from './demo/seed';
-import { startExternalProxy } from './external';
+import { startExternalProxy } from './proxy/external';
 import { provision } from './provision';
-import { startEmbeddedServer } from './server';
+import { startEmbeddedServer } from './embedded/server';
 
 const config = configFromEnv();
 if (!existsSync(config.appDir)) {

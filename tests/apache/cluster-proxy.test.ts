@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startExternalProxy } from '../../couchdb/external';
+import { startExternalProxy } from '../../couchdb/proxy/external';
 import { couch } from '../../couchdb/http';
 import { clusterFromEnv, saySkipped } from './couchdb-env';
 import { NodeProcess } from './node-process';

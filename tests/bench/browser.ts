@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { provision, type ProvisionPlan } from '../../couchdb/provision';
-import type { EmbeddedServer } from '../../couchdb/server';
+import type { EmbeddedServer } from '../../couchdb/embedded/server';
 
 export interface BenchServer extends Omit<EmbeddedServer, 'close'> {
 	dispose(): Promise<void>;

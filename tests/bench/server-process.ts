@@ -12,7 +12,7 @@
  * Protocol (IPC): started with the data directory as argv[2], sends `{url, dbUrl, admin}` once
  * listening; exits when the parent disconnects or sends SIGTERM.
  */
-import { startEmbeddedServer } from '../../couchdb/server';
+import { startEmbeddedServer } from '../../couchdb/embedded/server';
 
 const dataDir = process.argv[2];
 if (!dataDir || !process.send) throw new Error('server-process.ts is started by tests/bench/browser.ts with an IPC channel and a data directory');

@@ -4,7 +4,7 @@
  * the demo county provisioned as `couchdb:setup --demo` does).
  */
 import { buildDemoCounty } from '../../couchdb/demo/seed';
-import { startExternalProxy } from '../../couchdb/external';
+import { startExternalProxy } from '../../couchdb/proxy/external';
 import { provision } from '../../couchdb/provision';
 import { wipe } from '../apache/apache-server';
 import { apacheFromEnv } from '../apache/couchdb-env';

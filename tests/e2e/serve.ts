@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDemoCounty } from '../../couchdb/demo/seed';
 import { provision } from '../../couchdb/provision';
-import { startEmbeddedServer } from '../../couchdb/server';
+import { startEmbeddedServer } from '../../couchdb/embedded/server';
 
 const keep = process.env.E2E_DATA_DIR;
 const dataDir = keep ?? mkdtempSync(join(tmpdir(), 'byttebank-e2e-'));

@@ -3,7 +3,7 @@
  * <dataDir> <port>` starts it on LevelDB in dataDir and prints one JSON line with its URL and
  * admin, then serves until it is killed.
  */
-import { startEmbeddedServer } from '../../couchdb/server';
+import { startEmbeddedServer } from '../../couchdb/embedded/server';
 
 const [dataDir, port] = process.argv.slice(2);
 if (!dataDir || port === undefined) throw new Error('usage: embedded-kill-server.ts <dataDir> <port>');

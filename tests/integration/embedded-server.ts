@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { provision, type ProvisionPlan } from '../../couchdb/provision';
-import { startEmbeddedServer, type EmbeddedServer } from '../../couchdb/server';
+import { startEmbeddedServer, type EmbeddedServer } from '../../couchdb/embedded/server';
 
 export interface TestServer extends EmbeddedServer {
 	dataDir: string;

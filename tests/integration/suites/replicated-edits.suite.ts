@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoCounty } from '../../../couchdb/demo/seed';
-import { createServerPouchDB } from '../../../couchdb/server-pouchdb';
+import { createServerPouchDB } from '../../../couchdb/embedded/server-pouchdb';
 import { login, type ServerKind, type TestServer } from '../embedded-server';
 
 export function replicatedEditsSuite(kind: ServerKind): void {

@@ -5,7 +5,7 @@
  * move past the refused ones so they are not sent again and again (STACK-NOTES.md).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServerPouchDB } from '../../../couchdb/server-pouchdb';
+import { createServerPouchDB } from '../../../couchdb/embedded/server-pouchdb';
 import { formatStamp, transactionTime } from '../../../src/lib/domain/ids';
 import { personDoc, restamped, validTransactions, type Doc } from '../../corpus/documents';
 import { login, request, type ServerKind, type TestServer } from '../embedded-server';
@@ -14,7 +14,7 @@ export function replicationSecuritySuite(kind: ServerKind): void {
 	/**
 	 * The replica: pouchdb-core with the memory, http and replication plugins. pouchdb-core's class
 	 * is shared by the whole process and a plugin cannot be installed on it twice, so this takes
-	 * the one couchdb/server-pouchdb.ts builds (the embedded server in this process uses it too).
+	 * the one couchdb/embedded/server-pouchdb.ts builds (the embedded server in this process uses it too).
 	 */
 	const Client = createServerPouchDB('', true);
 	type Replica = PouchDB.Database;

@@ -446,12 +446,12 @@ export function securitySuite(kind: ServerKind): void {
 		});
 	});
 
-	// ---- holes of express-pouchdb 4.2, closed by couchdb/admin-routes.ts -----------------------
+	// ---- holes of express-pouchdb 4.2, closed by couchdb/embedded/admin-routes.ts -----------------------
 	// express-pouchdb 4.2 calls PouchDB without the caller's userCtx on POST /_find, /_explain,
 	// /_index (GET, POST, DELETE) and /_bulk_get, and pouchdb-security then treats the request as a
 	// server admin's ("admin party"). These tests state the behaviour the server must have.
 
-	describe('routes express-pouchdb would run as admin for anyone (closed by couchdb/admin-routes.ts)', () => {
+	describe('routes express-pouchdb would run as admin for anyone (closed by couchdb/embedded/admin-routes.ts)', () => {
 		let server: TestServer;
 		const offer = tx('offer.posted') as Doc & { _id: string };
 		beforeAll(async () => {

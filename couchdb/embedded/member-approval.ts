@@ -9,7 +9,7 @@
  * (without password hashes) and may give them exactly the member roles of that library.
  */
 import type { Request, Response } from 'express';
-import { mayApprove, memberRoles, pendingMemberOf, LIBRARIAN_ROLE } from '../src/lib/domain/membership';
+import { mayApprove, memberRoles, pendingMemberOf, LIBRARIAN_ROLE } from '../../src/lib/domain/membership';
 import type { UserContext } from './session-of';
 
 type UserDoc = Record<string, unknown> & { _id: string; _rev?: string };

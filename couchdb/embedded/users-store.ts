@@ -1,5 +1,5 @@
 /** The embedded server's `_users` documents, read and written as the server itself. */
-import { USER_ID_PREFIX } from '../src/lib/domain/membership';
+import { USER_ID_PREFIX } from '../../src/lib/domain/membership';
 import type { UsersStore } from './member-approval';
 
 type UserDoc = Record<string, unknown> & { _id: string; _rev?: string };

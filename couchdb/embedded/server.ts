@@ -14,7 +14,7 @@ import './express-pouchdb-lock';
 import './pouchdb-latest-fix';
 import expressPouchDB from 'express-pouchdb';
 import sirv from 'sirv';
-import { compress } from './compress';
+import { compress } from '../compress';
 import { createServerPouchDB } from './server-pouchdb';
 import { adminRoutesGuard } from './admin-routes';
 import { databaseLifecycleGuard } from './database-lifecycle-guard';

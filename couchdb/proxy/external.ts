@@ -2,18 +2,18 @@
  * With COUCHDB_URL set, `npm start` serves the PWA and forwards `/db` to that Apache CouchDB,
  * so the app keeps one origin (cookies, no CORS). COUCHDB_URL may name several nodes of one
  * cluster: each request goes to a healthy node and moves to the next when one cannot be
- * reached (couchdb/failover-proxy.ts). In production a reverse proxy such as nginx does the same
+ * reached (couchdb/proxy/failover-proxy.ts). In production a reverse proxy such as nginx does the same
  * job (couchdb/nginx.conf.example).
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import sirv from 'sirv';
-import { compress } from './compress';
-import { parseCouchdbUrls } from './config';
+import { compress } from '../compress';
+import { parseCouchdbUrls } from '../config';
 import { failoverProxy } from './failover-proxy';
 import { NodePool } from './node-pool';
-import { DB_MOUNT } from './server';
+import { DB_MOUNT } from '../embedded/server';
 
 export interface ExternalOptions {
 	port: number;

@@ -14,7 +14,7 @@
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { approveAsMember, listUsers, removeUser, sameRoles, type UsersStore } from './member-approval';
-import { USER_ID_PREFIX } from '../src/lib/domain/membership';
+import { USER_ID_PREFIX } from '../../src/lib/domain/membership';
 import { sessionOf, type UserContext } from './session-of';
 
 export interface UsersGuardOptions {
