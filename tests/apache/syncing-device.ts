@@ -52,14 +52,15 @@ let replicas = 0;
  * info; its requests fail and are retried as before. startReplication opens the remote with
  * the replica's own constructor, so the remote is one of these too.
  */
-const DevicePouch = PouchDB.defaults({});
-const info = PouchDB.prototype.info;
-DevicePouch.prototype.info = function (this: PouchDB.Database, ...args: unknown[]) {
-	const answer = (info as (...a: unknown[]) => unknown).apply(this, args);
-	const isRemote = (this as unknown as { adapter?: string }).adapter === 'http';
-	if (!isRemote || typeof (answer as Promise<unknown> | undefined)?.then !== 'function') return answer;
-	return (answer as Promise<unknown>).catch(() => ({ db_name: this.name, doc_count: 0, update_seq: 0 }));
-} as typeof info;
+class DevicePouch extends PouchDB {
+	constructor(name: string, options: PouchDB.Configuration.DatabaseConfiguration) {
+		super(name, options);
+		// PouchDB 9 defines its methods on each instance, so the patch goes on the instance.
+		if ((this as unknown as { adapter?: string }).adapter !== 'http') return;
+		const info = this.info.bind(this);
+		this.info = (() => info().catch(() => ({ db_name: name, doc_count: 0, update_seq: 0 }))) as typeof this.info;
+	}
+}
 
 export class SyncingDevice {
 	readonly db: Replica;
@@ -149,6 +150,7 @@ export class SyncingDevice {
 
 	close(): void {
 		this.stop?.();
+		this.stop = undefined;
 	}
 
 	async destroy(): Promise<void> {
