@@ -19,16 +19,8 @@ kill "$(cat "$DIR/couchdb.pid")"
 for _ in $(seq 1 100); do kill -0 "$(cat "$DIR/couchdb.pid")" 2>/dev/null || break; sleep 0.1; done
 
 # Started the way start.sh starts it (detached, pid file, log), so a test can kill and restart it.
-cat > "$DIR/start-node.sh" <<EOS
-#!/usr/bin/env bash
-set -euo pipefail
-cd "$DIR"
-setsid nohup "$DIR/bin/couchdb" >>"$DIR/var/log/couchdb.log" 2>&1 < /dev/null &
-echo \$! > "$DIR/couchdb.pid"
-for _ in \$(seq 1 300); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/_up" && exit 0; sleep 0.1; done
-echo "CouchDB in $DIR did not answer /_up" >&2; exit 1
-EOS
-chmod +x "$DIR/start-node.sh"
+.ci/write-start-node.sh "$DIR"
+"$DIR/start-node.sh"
 "$DIR/start-node.sh"
 
 value=$(curl -fs -u admin:admin "http://127.0.0.1:$PORT/_node/_local/_config/chttpd/require_valid_user_except_for_up")

@@ -7,7 +7,7 @@
  * requests. Everything it writes is remembered, to prove afterwards that nothing was lost.
  */
 import PouchDB from 'pouchdb-core';
-import '../../couchdb/server-pouchdb'; // installs the memory, http and replication plugins on pouchdb-core
+import '../../couchdb/embedded/server-pouchdb'; // installs the memory, http and replication plugins on pouchdb-core
 import { fold } from '../../src/lib/domain/fold';
 import { StampSource } from '../../src/lib/domain/ids';
 import type { BankState } from '../../src/lib/domain/state';
