@@ -19,9 +19,8 @@ kill "$(cat "$DIR/couchdb.pid")"
 for _ in $(seq 1 100); do kill -0 "$(cat "$DIR/couchdb.pid")" 2>/dev/null || break; sleep 0.1; done
 
 # Started the way start.sh starts it (detached, pid file, log), so a test can kill and restart it.
-.ci/write-start-node.sh "$DIR"
-"$DIR/start-node.sh"
-"$DIR/start-node.sh"
+.ci/write-start-node.sh "$DIR" >&2
+"$DIR/start-node.sh" >&2
 
 value=$(curl -fs -u admin:admin "http://127.0.0.1:$PORT/_node/_local/_config/chttpd/require_valid_user_except_for_up")
 [ "$value" = '"false"' ] || { echo "the shipped local.ini is not active (require_valid_user_except_for_up = $value)" >&2; exit 1; }
