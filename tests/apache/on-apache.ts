@@ -3,10 +3,10 @@ import { describe, it } from 'vitest';
 import type { ServerKind } from '../integration/embedded-server';
 import { saySkipped } from './couchdb-env';
 
-export function onApache(name: string, kind: ServerKind | undefined, suite: (kind: ServerKind) => void): void {
+export function onApache(name: string, kind: ServerKind | undefined, suite: (kind: ServerKind) => void, missing = 'COUCHDB_TEST_URL, COUCHDB_TEST_ADMIN'): void {
 	if (kind) return suite(kind);
-	saySkipped(`Apache CouchDB compatibility: ${name}`, 'COUCHDB_TEST_URL, COUCHDB_TEST_ADMIN');
-	describe.skip(`${name} on Apache CouchDB (skipped: set COUCHDB_TEST_URL and COUCHDB_TEST_ADMIN)`, () => {
+	saySkipped(`Apache CouchDB compatibility: ${name}`, missing);
+	describe.skip(`${name} on Apache CouchDB (skipped: set ${missing})`, () => {
 		it('needs an Apache CouchDB named by the environment', () => {});
 	});
 }
