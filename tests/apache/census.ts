@@ -4,6 +4,7 @@
  * than one leaf revision, or a revision past the first: each transaction is written once),
  * altered (content no longer what its id commits to), and the fold of it all.
  */
+import { expect } from 'vitest';
 import { couch, type CouchTarget } from '../../couchdb/http';
 import { contentHash } from '../../src/lib/domain/content-hash';
 import { fold } from '../../src/lib/domain/fold';
@@ -64,4 +65,16 @@ export function census(held: Holdings, written: ReadonlySet<string>): Census {
 		altered: [...held].filter(([id, h]) => !id.endsWith(`-${contentHash(h.doc)}`)).map(([id]) => id),
 		state: snapshot(fold(transactions))
 	};
+}
+
+/** Every place holds exactly what was written, once, unaltered, and folds to the same state. */
+export function expectNothingLost(counts: Array<Census & { where: string }>, written: ReadonlySet<string>): void {
+	for (const c of counts) {
+		expect(c.lost, `lost on ${c.where}`).toEqual([]);
+		expect(c.unknown, `unknown on ${c.where}`).toEqual([]);
+		expect(c.duplicated, `duplicated on ${c.where}`).toEqual([]);
+		expect(c.altered, `altered on ${c.where}`).toEqual([]);
+		expect(c.held, c.where).toBe(written.size);
+		expect(c.state, `fold on ${c.where}`).toEqual(counts[0]!.state);
+	}
 }

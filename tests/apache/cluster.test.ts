@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { couch, type CouchTarget } from '../../couchdb/http';
 import { provision } from '../../couchdb/provision';
-import { census, heldByNode, heldByReplica, type Census } from './census';
+import { census, expectNothingLost, heldByNode, heldByReplica, type Census } from './census';
 import { clusterFromEnv, saySkipped } from './couchdb-env';
 import { NodeProcess } from './node-process';
 import { converged, outageCounty, pause, removeOutageCounty, writeThroughOutages } from './outage-run';
@@ -90,14 +90,7 @@ describe.skipIf(!cluster)('a three-node cluster while one node is stopped and re
 
 		expect(downtimes).toHaveLength(ROUNDS);
 		expect(convergence, 'both devices hold everything within a minute of the last restart').not.toBeNaN();
-		for (const c of counts) {
-			expect(c.lost, `lost on ${c.where}`).toEqual([]);
-			expect(c.unknown, `unknown on ${c.where}`).toEqual([]);
-			expect(c.duplicated, `duplicated on ${c.where}`).toEqual([]);
-			expect(c.altered, `altered on ${c.where}`).toEqual([]);
-			expect(c.held, c.where).toBe(written.size);
-			expect(c.state, `fold on ${c.where}`).toEqual(counts[0]!.state);
-		}
+		expectNothingLost(counts, written);
 		expect(devices.flatMap((d) => d.denied)).toEqual([]);
 		expect(counts[0]!.state.exchanges.filter(([, ex]) => ex.status === 'accepted').length).toBeGreaterThan(0);
 	});
