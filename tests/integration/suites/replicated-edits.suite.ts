@@ -2,10 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoCounty } from '../../../couchdb/demo/seed';
 import { createServerPouchDB } from '../../../couchdb/embedded/server-pouchdb';
 import { login, type ServerKind, type TestServer } from '../embedded-server';
+import { eventually } from './eventually';
 
 export function replicatedEditsSuite(kind: ServerKind): void {
 	type Doc = Record<string, unknown> & { _id: string; _rev: string };
 	const Pouch = createServerPouchDB('/tmp/unused', true);
+	const county = buildDemoCounty('byttebank');
+	const provisioned = county.documents.map((doc) => doc._id);
 
 	/** A device of a library: a local replica that replicates over HTTP with the session cookie. */
 	async function device(server: TestServer, user: string) {
@@ -17,14 +20,19 @@ export function replicatedEditsSuite(kind: ServerKind): void {
 		};
 		const remote = new Pouch(`${server.dbUrl}/byttebank`, { adapter: 'http', fetch: fetchWithCookie } as never);
 		const local = new Pouch(`device-${user}-${Math.random()}`);
-		await local.replicate.from(remote);
+		// Every member reads the whole county: pull until the device holds all of it (erased or not).
+		await eventually(async () => {
+			await local.replicate.from(remote);
+			const held = (await local.allDocs({ keys: provisioned })) as { rows: Array<{ key: string; error?: string }> };
+			expect(held.rows.filter((row) => row.error).map((row) => row.key)).toEqual([]);
+		});
 		return { local, remote };
 	}
 
 	describe('replicated edits on the embedded server', () => {
 		let server: TestServer;
 		beforeAll(async () => {
-			server = await kind.start(buildDemoCounty('byttebank'));
+			server = await kind.start(county);
 		});
 		afterAll(async () => server?.stop());
 

@@ -9,6 +9,7 @@ import { createServerPouchDB } from '../../../couchdb/embedded/server-pouchdb';
 import { formatStamp, transactionTime } from '../../../src/lib/domain/ids';
 import { personDoc, restamped, validTransactions, type Doc } from '../../corpus/documents';
 import { login, request, type ServerKind, type TestServer } from '../embedded-server';
+import { eventually } from './eventually';
 
 export function replicationSecuritySuite(kind: ServerKind): void {
 	/**
@@ -126,8 +127,10 @@ export function replicationSecuritySuite(kind: ServerKind): void {
 			const { local, remote } = connect(server, cookie);
 			const offer: Doc & { _id: string } = hamarTx('offer.posted', 5);
 			expect((await request(server.dbUrl, 'PUT', `/byttebank/${offer._id}`, { cookie, body: offer })).status).toBe(201);
-			await local.replicate.from(remote);
-			const mine = await local.get<Doc>(offer._id);
+			const mine = await eventually(async () => {
+				await local.replicate.from(remote);
+				return local.get<Doc>(offer._id);
+			});
 			await local.put({ ...mine, days: 20 });
 
 			const { result, denied } = await push(local, remote);
@@ -155,8 +158,11 @@ export function replicationSecuritySuite(kind: ServerKind): void {
 			const { local, remote } = connect(server, cookie);
 			const offer = hamarTx('offer.posted', 6);
 			expect((await request(server.dbUrl, 'PUT', `/byttebank/${offer._id}`, { cookie, body: offer })).status).toBe(201);
-			await local.replicate.from(remote);
-			await local.remove(await local.get(offer._id));
+			const pulled = await eventually(async () => {
+				await local.replicate.from(remote);
+				return local.get(offer._id);
+			});
+			await local.remove(pulled);
 
 			const { result, denied } = await push(local, remote);
 			expect(result.doc_write_failures).toBe(1);

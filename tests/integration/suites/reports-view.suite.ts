@@ -12,6 +12,7 @@ import { fold } from '../../../src/lib/domain/fold';
 import { StampSource } from '../../../src/lib/domain/ids';
 import { isTransactionDocId, makeTransaction, type Transaction } from '../../../src/lib/domain/transactions';
 import { login, request, type ServerKind, type TestServer } from '../embedded-server';
+import { eventually } from './eventually';
 
 export function reportsViewSuite(kind: ServerKind): void {
 	const DB = 'byttebank';
@@ -66,7 +67,7 @@ export function reportsViewSuite(kind: ServerKind): void {
 		}
 
 		it('sum the demo county\'s days per library and per month exactly as the fold does', async () => {
-			const report = await expectViewsToMatchFold();
+			const report = await eventually(expectViewsToMatchFold);
 			expect(report.daysExchanged).toBeGreaterThan(50);
 			expect(report.perMonth.length).toBeGreaterThan(6);
 		});
@@ -80,7 +81,7 @@ export function reportsViewSuite(kind: ServerKind): void {
 			const reversal = makeTransaction(ids.next(), { by: { library: 'fylkesbiblioteket', role: 'county' as const }, ...reversalOf(completed, 'Registrert på feil bibliotek')! });
 			const put = await request(server.dbUrl, 'PUT', `/${DB}/${reversal._id}`, { cookie, body: reversal });
 			expect(put.status).toBe(201);
-			const after = await expectViewsToMatchFold();
+			const after = await eventually(expectViewsToMatchFold);
 			expect(after.daysExchanged).toBe(before.daysExchanged - completed.daysWorked!);
 		});
 	});

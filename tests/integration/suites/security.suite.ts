@@ -11,6 +11,7 @@ import { formatStamp, transactionTime } from '../../../src/lib/domain/ids';
 import type { Transaction, TransactionKind } from '../../../src/lib/domain/transactions';
 import { corpus, libraryDoc, seal, users, validTransactions, type CorpusCase, type CorpusUser, type Doc } from '../../corpus/documents';
 import { login, request, type ServerKind, type TestServer } from '../embedded-server';
+import { eventually } from './eventually';
 
 export function securitySuite(kind: ServerKind): void {
 	type Outcome = { status: number; reason?: string };
@@ -228,9 +229,11 @@ export function securitySuite(kind: ServerKind): void {
 			const ownAcceptance = tx('exchange.accepted', { _id: txAfter(String(proposal._id).slice(3), 10, 'elverumlaptop1'), by: { library: 'elverum' } });
 			expect((await put('per.moen', ownAcceptance)).status).toBe(201);
 
-			const state = fold(await storedTransactions('per.moen'));
-			expect(state.rejected.get(String(ownAcceptance._id).slice(3))?.code).toBe('not-counterparty');
-			expect(state.exchanges.get(String(proposal._id).slice(3))?.status).toBe('proposed');
+			await eventually(async () => {
+				const state = fold(await storedTransactions('per.moen'));
+				expect(state.rejected.get(String(ownAcceptance._id).slice(3))?.code).toBe('not-counterparty');
+				expect(state.exchanges.get(String(proposal._id).slice(3))?.status).toBe('proposed');
+			});
 		});
 
 		it('refuses a completion that credits its own writer: 403 with the reason', async () => {
@@ -249,9 +252,11 @@ export function securitySuite(kind: ServerKind): void {
 			const byProvider = seal({ ...completed, _id: txAfter(String(completed._id).slice(3), -60, 'hamarskranke01'), by: { library: 'hamar' }, provider: 'tolga' });
 			expect((await put('kari.nordby', byProvider)).status).toBe(201);
 
-			const state = fold(await storedTransactions('kari.nordby'));
-			expect(state.rejected.get(String(byProvider._id).slice(3))?.code).toBe('only-host-completes');
-			expect(state.exchanges.get(String(proposal._id).slice(3))?.status).toBe('accepted');
+			await eventually(async () => {
+				const state = fold(await storedTransactions('kari.nordby'));
+				expect(state.rejected.get(String(byProvider._id).slice(3))?.code).toBe('only-host-completes');
+				expect(state.exchanges.get(String(proposal._id).slice(3))?.status).toBe('accepted');
+			});
 		});
 
 		async function storedTransactions(name: string): Promise<Transaction[]> {
