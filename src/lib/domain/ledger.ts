@@ -28,19 +28,19 @@ export function availableForNew(state: BankState, library: string): number {
 }
 
 export function completionEntries(exchange: Exchange, completion: Completion): LedgerEntry[] {
-	const base = { tx: completion.tx, exchange: exchange.id };
+	// Literals in one field order, not spreads: every entry then shares one hidden class, which
+	// the full fold of a county (two entries per confirmed visit) measurably feels.
 	return [
-		{ ...base, library: exchange.provider, counterparty: exchange.host, delta: completion.days, kind: 'credit' },
-		{ ...base, library: exchange.host, counterparty: exchange.provider, delta: -completion.days, kind: 'debit' }
+		{ tx: completion.tx, exchange: exchange.id, library: exchange.provider, counterparty: exchange.host, delta: completion.days, kind: 'credit' },
+		{ tx: completion.tx, exchange: exchange.id, library: exchange.host, counterparty: exchange.provider, delta: -completion.days, kind: 'debit' }
 	];
 }
 
 /** Undoes exactly what the completion posted; both entries stay in the statements. */
 export function reversalEntries(exchange: Exchange, completion: Completion, reversal: string): LedgerEntry[] {
-	const base = { tx: reversal, exchange: exchange.id, kind: 'reversal' as const };
 	return [
-		{ ...base, library: exchange.provider, counterparty: exchange.host, delta: -completion.days },
-		{ ...base, library: exchange.host, counterparty: exchange.provider, delta: completion.days }
+		{ tx: reversal, exchange: exchange.id, library: exchange.provider, counterparty: exchange.host, delta: -completion.days, kind: 'reversal' },
+		{ tx: reversal, exchange: exchange.id, library: exchange.host, counterparty: exchange.provider, delta: completion.days, kind: 'reversal' }
 	];
 }
 
