@@ -7,6 +7,8 @@ export const en = {
 	'nav.overview': 'Overview',
 	'nav.logout': 'Log out',
 	'nav.main': 'Main menu',
+	'language.label': 'Language',
+	'language.hint': 'Choose the language for this device.',
 
 	'login.title': 'Log in',
 	'login.name': 'Username',

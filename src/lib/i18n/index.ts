@@ -116,3 +116,13 @@ export function compareNames(a: string, b: string): number {
 export function byName<T>(items: Iterable<T>, nameOf: (item: T) => string): T[] {
 	return [...items].sort((a, b) => compareNames(nameOf(a), nameOf(b)));
 }
+
+/** The BCP 47 tag for Intl calls outside this module (byte sizes and the like). */
+export function intlLocale(): string {
+	return INTL_TAGS[current.locale];
+}
+
+/** "jan.", "feb." … for a "2026-01" month key. Mid-month at noon UTC: no zone shifts it. */
+export function formatMonth(month: string): string {
+	return new Intl.DateTimeFormat(INTL_TAGS[current.locale], { month: 'short', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`));
+}

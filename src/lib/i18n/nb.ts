@@ -8,6 +8,8 @@ export const nb = {
 	'nav.overview': 'Oversikt',
 	'nav.logout': 'Logg ut',
 	'nav.main': 'Hovedmeny',
+	'language.label': 'Språk',
+	'language.hint': 'Velg språk for denne enheten.',
 
 	'login.title': 'Logg inn',
 	'login.name': 'Brukernavn',

@@ -7,6 +7,8 @@ export const nn = {
 	'nav.overview': 'Oversikt',
 	'nav.logout': 'Logg ut',
 	'nav.main': 'Hovudmeny',
+	'language.label': 'Språk',
+	'language.hint': 'Vel språk for denne eininga.',
 
 	'login.title': 'Logg inn',
 	'login.name': 'Brukarnamn',

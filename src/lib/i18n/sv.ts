@@ -10,6 +10,8 @@ export const sv = {
 	'nav.overview': 'Översikt',
 	'nav.logout': 'Logga ut',
 	'nav.main': 'Huvudmeny',
+	'language.label': 'Språk',
+	'language.hint': 'Välj språk för den här enheten.',
 
 	'login.title': 'Logga in',
 	'login.name': 'Användarnamn',
