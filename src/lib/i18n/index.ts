@@ -6,7 +6,7 @@ import { skillName } from '$lib/domain/skills';
 import { current } from './current.svelte';
 import { DEFAULT_LOCALE, guessLocale, INTL_TAGS, isLocale, type Locale } from './locales';
 import type { MessageKey, Messages } from './nb';
-import { formatNumber, render, type Params } from './render';
+import { collatorFor, formatNumber, render, type Params } from './render';
 
 export type { Locale } from './locales';
 export type { MessageKey };
@@ -100,16 +100,9 @@ export function signedDays(count: number): string {
 	return count > 0 ? `+${days(count)}` : count < 0 ? `−${days(count)}` : days(0);
 }
 
-const collators = new Map<Locale, Intl.Collator>();
-
 /** Names in the reader's alphabet: æ ø å last in Norwegian, å ä ö last in Swedish. */
 export function compareNames(a: string, b: string): number {
-	let collator = collators.get(current.locale);
-	if (!collator) {
-		collator = new Intl.Collator(INTL_TAGS[current.locale], { sensitivity: 'base', numeric: true });
-		collators.set(current.locale, collator);
-	}
-	return collator.compare(a, b);
+	return collatorFor(current.locale).compare(a, b);
 }
 
 /** A copy of `items` ordered by the name `nameOf` gives each, in the reader's alphabet. */

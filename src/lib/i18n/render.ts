@@ -27,3 +27,15 @@ export function render(message: Message, locale: Locale, params: Params = {}): s
 	const form = new Intl.PluralRules(INTL_TAGS[locale]).select(count) === 'one' ? message.one : message.other;
 	return interpolate(form, params, locale);
 }
+
+const collators = new Map<Locale, Intl.Collator>();
+
+/** Compares names in the locale's alphabet: æ ø å after z in Norwegian, å ä ö in Swedish. */
+export function collatorFor(locale: Locale): Intl.Collator {
+	let collator = collators.get(locale);
+	if (!collator) {
+		collator = new Intl.Collator(INTL_TAGS[locale], { sensitivity: 'base', numeric: true });
+		collators.set(locale, collator);
+	}
+	return collator;
+}
