@@ -4,7 +4,7 @@ import { nb, type Message } from './nb';
 import { collatorFor } from './render';
 import { catalogues, formatDays, translate } from './translate';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 const forms = (message: Message) => (typeof message === 'string' ? [message] : [message.one, message.other]);
 const translations = LOCALES.filter((l) => l !== 'nb');
 
