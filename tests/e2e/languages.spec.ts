@@ -92,3 +92,22 @@ test('a page ships only its own language: Bokmål pages load no Nynorsk, Swedish
 	});
 	expect(loaded).toEqual(['en']);
 });
+
+const pages = ['/', '/offers', '/requests', '/exchanges', '/libraries', '/libraries/ringsaker', '/reports', '/offers/new', '/people/new', '/settings'];
+
+// Longer Swedish and English words must not push a page sideways on the narrowest phone
+// (320 px, the width WCAG's reflow criterion names; also what 200 % zoom leaves a 640 px window).
+for (const locale of ['nb', 'nn', 'sv', 'en'] as const) {
+	test(`every page fits 320 px without sideways scrolling in ${locale}`, async ({ page }) => {
+		await page.setViewportSize({ width: 320, height: 640 });
+		await loginAs(page, 'ringsaker');
+		await page.evaluate((chosen) => localStorage.setItem('byttebank.locale', chosen), locale);
+		for (const path of pages) {
+			await page.goto(path);
+			await expect(page.locator('html')).toHaveAttribute('lang', locale);
+			await expect(page.locator('main h1')).toBeVisible();
+			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+			expect(overflow, `${locale} ${path}`).toBeLessThanOrEqual(0);
+		}
+	});
+}
