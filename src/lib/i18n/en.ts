@@ -9,6 +9,7 @@ export const en = {
 	'nav.main': 'Main menu',
 	'language.label': 'Language',
 	'language.hint': 'Choose the language for this device.',
+	'money.amount': 'NOK {amount}',
 
 	'login.title': 'Log in',
 	'login.name': 'Username',

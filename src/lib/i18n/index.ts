@@ -34,9 +34,14 @@ export function locale(): Locale {
 	return current.locale;
 }
 
+let latest = 0;
+
 /** Loads the language's catalogue, then shows it; with `remember`, this device keeps it. */
 export async function setLocale(next: Locale, remember = true): Promise<void> {
+	const request = ++latest;
 	const messages = await loaders[next]();
+	// Two quick choices: the last one wins even if its catalogue arrives first.
+	if (request !== latest) return;
 	current.messages = messages;
 	current.locale = next;
 	document.documentElement.lang = next;

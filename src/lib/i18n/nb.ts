@@ -10,6 +10,7 @@ export const nb = {
 	'nav.main': 'Hovedmeny',
 	'language.label': 'Språk',
 	'language.hint': 'Velg språk for denne enheten.',
+	'money.amount': '{amount} kr',
 
 	'login.title': 'Logg inn',
 	'login.name': 'Brukernavn',

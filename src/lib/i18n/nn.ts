@@ -9,6 +9,7 @@ export const nn = {
 	'nav.main': 'Hovudmeny',
 	'language.label': 'Språk',
 	'language.hint': 'Vel språk for denne eininga.',
+	'money.amount': '{amount} kr',
 
 	'login.title': 'Logg inn',
 	'login.name': 'Brukarnamn',

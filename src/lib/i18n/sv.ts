@@ -12,6 +12,7 @@ export const sv = {
 	'nav.main': 'Huvudmeny',
 	'language.label': 'Språk',
 	'language.hint': 'Välj språk för den här enheten.',
+	'money.amount': '{amount} kr',
 
 	'login.title': 'Logga in',
 	'login.name': 'Användarnamn',
