@@ -8,6 +8,9 @@ export const nb = {
 	'nav.overview': 'Oversikt',
 	'nav.logout': 'Logg ut',
 	'nav.main': 'Hovedmeny',
+	'language.label': 'Språk',
+	'language.hint': 'Velg språk for denne enheten.',
+	'money.amount': '{amount} kr',
 
 	'login.title': 'Logg inn',
 	'login.name': 'Brukernavn',
@@ -421,8 +424,8 @@ export const nb = {
 
 	'reject.offer-unknown': 'Tilbudet finnes ikke (ennå).',
 	'reject.offer-not-open': 'Tilbudet er ikke åpent lenger.',
-	'reject.offer-too-few-days': 'Tilbudet har bare {left} dager igjen.',
-	'reject.offer-days-below-taken': 'Det er allerede avtalt {taken} dager fra dette tilbudet.',
+	'reject.offer-too-few-days': 'Tilbudet har bare {left} igjen.',
+	'reject.offer-days-below-taken': 'Det er allerede avtalt {taken} fra dette tilbudet.',
 	'reject.own-offer': 'Dere kan ikke be om deres eget tilbud.',
 	'reject.request-unknown': 'Forespørselen finnes ikke (ennå).',
 	'reject.request-taken': 'Forespørselen er allerede avtalt med {library}.',

@@ -1,30 +1,24 @@
-/** Turns a message key and parameters into the user's words. Pure: no Svelte, no DOM. */
-import { nb, type Message, type MessageKey, type Messages } from './nb';
+/**
+ * Every language at once, for code that runs outside a page (tests, the server's e-mails):
+ * it imports all four catalogues, so browser code uses `$lib/i18n` (one catalogue, loaded on
+ * demand) and never this file.
+ */
+import { en } from './en';
+import type { Locale } from './locales';
+import { nb, type MessageKey, type Messages } from './nb';
+import { nn } from './nn';
+import { render, type Params } from './render';
+import { sv } from './sv';
 
-export type Locale = 'nb';
-export type Params = Record<string, string | number>;
+export type { Locale } from './locales';
+export { formatNumber, type Params } from './render';
 
-const catalogues: Record<Locale, Messages> = { nb };
-
-function interpolate(text: string, params: Params, locale: Locale): string {
-	return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-		const value = params[name];
-		if (value === undefined) return whole;
-		return typeof value === 'number' ? formatNumber(value, locale) : value;
-	});
-}
-
-export function formatNumber(value: number, locale: Locale = 'nb'): string {
-	return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
-}
+export const catalogues: Record<Locale, Messages> = { nb, nn, sv, en };
 
 export function translate(locale: Locale, key: MessageKey, params: Params = {}): string {
-	const message: Message | undefined = catalogues[locale][key] ?? nb[key];
+	const message = catalogues[locale][key] ?? nb[key];
 	if (message === undefined) return key;
-	if (typeof message === 'string') return interpolate(message, params, locale);
-	const count = typeof params.count === 'number' ? params.count : 0;
-	const form = new Intl.PluralRules(locale).select(count) === 'one' ? message.one : message.other;
-	return interpolate(form, params, locale);
+	return render(message, locale, params);
 }
 
 export function isMessageKey(key: string): key is MessageKey {

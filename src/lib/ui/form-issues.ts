@@ -3,8 +3,7 @@
  * A nested path (dates.0.to) is shown at its field (dates) unless the form names it exactly.
  */
 import type { ValidationIssue } from '$lib/domain/validation';
-import { isMessageKey } from '$lib/i18n/translate';
-import { t } from '$lib/i18n';
+import { isMessageKey, t } from '$lib/i18n';
 
 export type FieldErrors = Record<string, string>;
 

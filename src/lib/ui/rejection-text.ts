@@ -1,7 +1,6 @@
 /** Why a transaction was refused (by the fold or before writing), in the user's words, with library names. */
 import type { Rejection } from '$lib/domain/rejection';
-import { isMessageKey } from '$lib/i18n/translate';
-import { days, t } from '$lib/i18n';
+import { days, isMessageKey, t } from '$lib/i18n';
 
 export function rejectionText(rejection: Pick<Rejection, 'code' | 'params'>, nameOf: (slug: string) => string): string {
 	const params: Record<string, string | number> = { ...rejection.params };
