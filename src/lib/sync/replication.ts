@@ -8,6 +8,7 @@ import { deviceOf } from '$lib/domain/ids';
 import { SyncState } from './sync-state';
 import type { Replica } from '$lib/store/replica';
 import { copyCounty, handOver, PAGE_SIZE } from './initial-sync';
+import { rememberRemoteId } from './remote-id';
 
 export interface ReplicationEvents {
 	state(state: SyncState): void;
@@ -97,6 +98,7 @@ export function startReplication(
 		skip_setup: true,
 		fetch: (url: string | Request, opts?: RequestInit) => request(url, { ...opts, credentials: 'same-origin' })
 	});
+	rememberRemoteId(replica, remote, remoteUrl, request);
 	const abort = new AbortController();
 	let stopLive: (() => void) | undefined;
 	let retry: ReturnType<typeof setTimeout> | undefined;
