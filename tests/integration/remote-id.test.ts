@@ -23,22 +23,24 @@ describe('the county database id replication uses', () => {
 		headers.set('cookie', cookie);
 		return fetch(input, { ...init, headers });
 	};
+	/** PouchDB has `id()`; its types do not say so. */
+	const idOf = (db: Replica) => (db as unknown as { id(): Promise<string> }).id();
 	const remoteOf = (url: string, request: typeof fetch) => new Client(url, { adapter: 'http', skip_setup: true, fetch: request } as never) as unknown as Replica;
 
 	it('is the id PouchDB computes itself, so existing checkpoints stay valid, and the server is asked once', async () => {
 		const url = `${server.dbUrl}/byttebank`;
 		const replica = new Client(`remote-id-${Math.random()}`) as unknown as Replica;
-		const own = await remoteOf(url, counting([])).id();
+		const own = await idOf(remoteOf(url, counting([])));
 		expect(own).not.toContain('http');
 
 		const asked: string[] = [];
 		const first = remoteOf(url, counting(asked));
 		rememberRemoteId(replica, first, url, counting(asked));
-		expect(await first.id()).toBe(own);
-		expect(await first.id()).toBe(own);
+		expect(await idOf(first)).toBe(own);
+		expect(await idOf(first)).toBe(own);
 		const again = remoteOf(url, counting(asked));
 		rememberRemoteId(replica, again, url, counting(asked));
-		expect(await again.id()).toBe(own);
+		expect(await idOf(again)).toBe(own);
 		expect(asked).toEqual([`${server.dbUrl}/`]);
 	});
 
@@ -47,9 +49,9 @@ describe('the county database id replication uses', () => {
 		const replica = new Client(`remote-id-${Math.random()}`) as unknown as Replica;
 		const offline = remoteOf(url, counting([], true));
 		rememberRemoteId(replica, offline, url, counting([], true));
-		await expect(offline.id()).rejects.toThrow('fetch failed');
+		await expect(idOf(offline)).rejects.toThrow('fetch failed');
 		const online = remoteOf(url, counting([]));
 		rememberRemoteId(replica, online, url, counting([]));
-		expect(await online.id()).toBe(await remoteOf(url, counting([])).id());
+		expect(await idOf(online)).toBe(await idOf(remoteOf(url, counting([]))));
 	});
 });
