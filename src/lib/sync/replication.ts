@@ -1,6 +1,6 @@
 /**
  * Live two-way replication between the local replica and the county database, with retry and
- * back-off. It reports what happens through callbacks and never decides what the UI shows.
+ * back-off; an empty replica is first filled by the initial copy (initial-sync.ts). It reports what happens through callbacks and never decides what the UI shows.
  * A batch the server will not take in one request (413) or that times out is retried in
  * smaller batches, down to a handful of documents.
  */
