@@ -92,6 +92,15 @@ export class WireMeter {
 	}
 }
 
+/** The page's JavaScript heap after a full garbage collection, in MiB. */
+export async function heapMiB(page: Page): Promise<number> {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('HeapProfiler.collectGarbage');
+	const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+	await cdp.detach();
+	return usedSize / 1024 / 1024;
+}
+
 export async function login(page: Page, baseUrl: string, user: string, password: string): Promise<void> {
 	await page.goto(`${baseUrl}/login`);
 	await page.getByLabel('Brukernavn').fill(user);

@@ -1,6 +1,7 @@
 /**
  * `npm run bench` (table) and `npm run bench -- --json` (JSON lines). `-- --only fold` runs
- * one benchmark. The sync benchmarks need the built app and Chromium (as `npm test` does).
+ * one benchmark; `-- --scale` adds the 100k-county first sync. The sync benchmarks need the
+ * built app and Chromium (as `npm test` does).
  */
 import { foldBenchmark } from './fold.bench';
 import { pageHeapBenchmark } from './page-heap.bench';

@@ -1,11 +1,16 @@
 /**
  * A tiny benchmark runner: each benchmark reports figures; the runner prints them as a table,
- * or with `--json` as JSON lines ({"name","value","unit"}) so results can be tracked over time.
+ * or with `--json` as JSON lines ({"name","value","unit", and "against","ok" where a figure has
+ * a peer or a budget}) so results can be tracked over time.
  */
 export interface Figure {
 	name: string;
 	value: number;
 	unit: string;
+	/** The peer or limit this figure is judged against, measured in the same run where it has one. */
+	against?: string;
+	/** Whether the figure keeps within that limit. */
+	ok?: boolean;
 }
 
 export interface Benchmark {
@@ -42,7 +47,11 @@ export async function runAll(benchmarks: Benchmark[], json: boolean): Promise<vo
 	}
 	if (json) return;
 	const width = Math.max(...rows.map((r) => r.name.length), 9);
-	console.log(`\n| ${'benchmark'.padEnd(width)} | ${'value'.padStart(12)} | unit       |`);
-	console.log(`|${'-'.repeat(width + 2)}|${'-'.repeat(14)}|------------|`);
-	for (const r of rows) console.log(`| ${r.name.padEnd(width)} | ${String(r.value).padStart(12)} | ${r.unit.padEnd(10)} |`);
+	const against = Math.max(...rows.map((r) => r.against?.length ?? 0), 'against'.length);
+	console.log(`\n| ${'benchmark'.padEnd(width)} | ${'value'.padStart(12)} | unit       | ${'against'.padEnd(against)} |    |`);
+	console.log(`|${'-'.repeat(width + 2)}|${'-'.repeat(14)}|------------|${'-'.repeat(against + 2)}|----|`);
+	for (const r of rows) {
+		const verdict = r.ok === undefined ? '  ' : r.ok ? 'ok' : 'no';
+		console.log(`| ${r.name.padEnd(width)} | ${String(r.value).padStart(12)} | ${r.unit.padEnd(10)} | ${(r.against ?? '').padEnd(against)} | ${verdict} |`);
+	}
 }

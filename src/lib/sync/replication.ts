@@ -1,12 +1,14 @@
 /**
  * Live two-way replication between the local replica and the county database, with retry and
- * back-off. It reports what happens through callbacks and never decides what the UI shows.
+ * back-off; an empty replica is first filled by the initial copy (initial-sync.ts). It reports what happens through callbacks and never decides what the UI shows.
  * A batch the server will not take in one request (413) or that times out is retried in
  * smaller batches, down to a handful of documents.
  */
 import { deviceOf } from '$lib/domain/ids';
 import { SyncState } from './sync-state';
 import type { Replica } from '$lib/store/replica';
+import { copyCounty, handOver, PAGE_SIZE } from './initial-sync';
+import { rememberRemoteId } from './remote-id';
 
 export interface ReplicationEvents {
 	state(state: SyncState): void;
@@ -68,7 +70,19 @@ export function writtenHere(deviceId: string) {
 	};
 }
 
-/** `request` is the fetch to use: the session's, which also reads the server's clock from each answer. */
+/** What a failure means for the user, or a restart with smaller batches. */
+function judge(error: unknown, batchSize: number, events: ReplicationEvents): void {
+	if (needsSmallerBatches(error) && batchSize > MIN_BATCH_SIZE) return events.shrink(Math.max(MIN_BATCH_SIZE, Math.floor(batchSize / 2)));
+	const status = statusOf(error);
+	events.state(status === 401 ? SyncState.Unauthorized : unreachable(error) ? SyncState.Offline : SyncState.Error);
+}
+
+/**
+ * Brings the replica up to date with the county and keeps it there: an empty (or half-copied)
+ * replica first gets the county in a few large reads (initial-sync.ts), then live replication
+ * takes over from where the copy ended. `request` is the fetch to use: the session's, which
+ * also reads the server's clock from each answer.
+ */
 export function startReplication(
 	replica: Replica,
 	remoteUrl: string,
@@ -79,9 +93,43 @@ export function startReplication(
 ): () => void {
 	events.state(SyncState.Connecting);
 	const remote = new (replica.constructor as new (name: string, options: object) => Replica)(remoteUrl, {
+		// Named, so a PouchDB with another default adapter (tests in Node) still talks HTTP.
+		adapter: 'http',
 		skip_setup: true,
 		fetch: (url: string | Request, opts?: RequestInit) => request(url, { ...opts, credentials: 'same-origin' })
 	});
+	rememberRemoteId(replica, remote, remoteUrl, request);
+	const abort = new AbortController();
+	let stopLive: (() => void) | undefined;
+	let retry: ReturnType<typeof setTimeout> | undefined;
+	let delay = 0;
+	const begin = async () => {
+		try {
+			// A smaller batch after a 413 or time-out shrinks the copy's pages alike.
+			const pageSize = Math.max(MIN_BATCH_SIZE, Math.round((PAGE_SIZE * batchSize) / DEFAULT_BATCH_SIZE));
+			const since = await copyCounty(replica, remoteUrl, { request, signal: abort.signal, pageSize, onPage: () => events.state(SyncState.Active) });
+			if (since !== undefined) await handOver(replica, remote, since, batchSize * PULL_BATCH_FACTOR, abort.signal);
+		} catch (error) {
+			if (abort.signal.aborted) return;
+			judge(error, batchSize, events);
+			// An expired session waits for the user to log in again (BankSession.resume).
+			if (statusOf(error) === 401 || statusOf(error) === 403) return;
+			delay = backOff(delay);
+			retry = setTimeout(() => void begin(), delay);
+			return;
+		}
+		if (!abort.signal.aborted) stopLive = liveReplication(replica, remote, events, deviceId, batchSize);
+	};
+	void begin();
+	return () => {
+		abort.abort();
+		clearTimeout(retry);
+		stopLive?.();
+		void remote.close();
+	};
+}
+
+function liveReplication(replica: Replica, remote: Replica, events: ReplicationEvents, deviceId: string, batchSize: number): () => void {
 	const sync = replica.sync(remote, {
 		live: true,
 		retry: true,
@@ -91,11 +139,7 @@ export function startReplication(
 		push: { filter: writtenHere(deviceId) },
 		pull: { batch_size: batchSize * PULL_BATCH_FACTOR }
 	} as PouchDB.Replication.SyncOptions);
-	const failed = (error: unknown) => {
-		if (needsSmallerBatches(error) && batchSize > MIN_BATCH_SIZE) return events.shrink(Math.max(MIN_BATCH_SIZE, Math.floor(batchSize / 2)));
-		const status = statusOf(error);
-		events.state(status === 401 ? SyncState.Unauthorized : unreachable(error) ? SyncState.Offline : SyncState.Error);
-	};
+	const failed = (error: unknown) => judge(error, batchSize, events);
 	// The two-way sync's own 'paused' event drops the error (PouchDB 9), so an unreachable
 	// server would look "up to date". Each direction is watched instead: up to date means
 	// both directions paused without an error.
@@ -130,8 +174,5 @@ export function startReplication(
 			events.denied(e.id ?? '?', e.reason ?? e.message ?? 'forbidden');
 		})
 		.on('error', failed);
-	return () => {
-		sync.cancel();
-		void remote.close();
-	};
+	return () => sync.cancel();
 }
