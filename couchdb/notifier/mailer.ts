@@ -31,8 +31,7 @@ export function classifySmtpError(error: SmtpError): { permanent: boolean; reaso
 
 export function smtpMailer(smtpUrl: string, from: string): Mailer {
 	// Short timeouts: a server that is down should make messages wait, not the worker hang.
-	const transport = nodemailer.createTransport(smtpUrl, { from });
-	transport.set('connectionTimeout' as never, 10_000 as never);
+	const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 60_000 }, { from });
 	return {
 		async send(mail) {
 			try {

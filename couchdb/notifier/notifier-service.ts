@@ -42,33 +42,45 @@ export async function startNotifierService(options: NotifierServiceOptions): Pro
 	const catcher = config.smtpUrl ? undefined : await startMailCatcher({ port: config.catcherPort, host: '127.0.0.1', keep: 500 });
 	const mailer = smtpMailer(config.smtpUrl ?? catcher!.smtpUrl, config.mailFrom);
 	let notifier: Notifier | undefined;
-	const http = await startNotifierHttp({ port: config.port, host: config.host, secret, catcher, unsubscribe: (address) => notifier!.unsubscribe(address) });
-	const offset = config.clockStart === undefined ? 0 : config.clockStart - Date.now();
-	notifier = new Notifier({
-		source: options.source,
-		stateFile: join(folder, 'state.json'),
-		secret,
-		mailer,
-		appUrl: config.appUrl ?? options.appUrl,
-		publicUrl: config.publicUrl ?? http.url,
-		timeZone: config.timeZone,
-		window: config.window,
-		now: () => Date.now() + offset,
-		log: options.log,
-		tickMs: options.tickMs,
-		retry: options.retry,
-		pageSize: options.pageSize
-	});
-	await notifier.start();
+	let http: Awaited<ReturnType<typeof startNotifierHttp>> | undefined;
+	try {
+		http = await startNotifierHttp({ port: config.port, host: config.host, secret, catcher, unsubscribe: (address) => notifier!.unsubscribe(address) });
+		const offset = config.clockStart === undefined ? 0 : config.clockStart - Date.now();
+		notifier = new Notifier({
+			source: options.source,
+			stateFile: join(folder, 'state.json'),
+			secret,
+			mailer,
+			appUrl: config.appUrl ?? options.appUrl,
+			publicUrl: config.publicUrl ?? http.url,
+			timeZone: config.timeZone,
+			window: config.window,
+			now: () => Date.now() + offset,
+			log: options.log,
+			tickMs: options.tickMs,
+			retry: options.retry,
+			pageSize: options.pageSize
+		});
+		await notifier.start();
+	} catch (error) {
+		// Leave no port behind: the caller may carry on without notifications.
+		await notifier?.stop();
+		mailer.close();
+		await http?.close();
+		await catcher?.close();
+		throw error;
+	}
+	const started = notifier;
+	const web = http;
 	return {
-		notifier,
-		url: http.url,
-		inboxUrl: catcher ? `${http.url}/inbox` : undefined,
+		notifier: started,
+		url: web.url,
+		inboxUrl: catcher ? `${web.url}/inbox` : undefined,
 		catcher,
 		close: async () => {
-			await notifier!.stop();
+			await started.stop();
 			mailer.close();
-			await http.close();
+			await web.close();
 			await catcher?.close();
 		}
 	};
