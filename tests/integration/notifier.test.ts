@@ -95,7 +95,7 @@ describe('the notifier with a real SMTP server and the embedded database', () =>
 	it('tells Hamar’s fitting people, once each, of the urgent request Tolga posts, with a link and unsubscribe headers', async () => {
 		const request = urgentRequest(new TransactionWriter('tolgatablet01'), 'Katalogisering før nyåpning');
 		await putAsTolga(server, county, request);
-		await until('Hamar’s, Os’s and Stange’s people told', () => to(catcher, 'hanne@hamar.example').length > 0 && to(catcher, 'hans@hamar.example').length > 0 && to(catcher, 'ola@os.example').length > 0 && siriAttempts > 0);
+		await until('Hamar’s, Os’s and Stange’s people told', () => to(catcher, 'hanne@hamar.example').length > 0 && to(catcher, 'hans@hamar.example').length > 0 && to(catcher, 'ola@os.example').length > 0 && service.notifier.store.memory.bounced['siri@stange.example'] !== undefined);
 
 		for (const address of ['hanne@hamar.example', 'hans@hamar.example']) {
 			const [mail, ...more] = to(catcher, address);
