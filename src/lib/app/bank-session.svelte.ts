@@ -53,8 +53,17 @@ export class BankSession {
 		// The county acts with its role, which the server checks and county-only acts require.
 		const actor = this.user.county ? { library: this.user.library, role: 'county' as const } : { library: this.user.library };
 		this.#projector = new Projector(this.#replica, this.readModel, { onTransaction: (id) => stamps.observe(id) });
-		this.writer = new BankWriter(this.#replica, this.device, stamps, actor, this.user.name, () => this.#projector.state, (ms) => this.clock.check(ms));
-		await this.#projector.start();
+		// Acts are checked against the state once it holds everything the replica holds.
+		const current = async () => {
+			await this.#projector.caughtUp;
+			return this.#projector.state;
+		};
+		this.writer = new BankWriter(this.#replica, this.device, stamps, actor, this.user.name, current, (ms) => this.clock.check(ms));
+		// Pages open on the read model as soon as it is this replica's (at once on a warm start);
+		// the fold catches up behind them and the pages follow through their live queries.
+		const starting = this.#projector.start();
+		starting.catch((error: unknown) => console.error('Projector: could not start', error));
+		await this.#projector.shown;
 		if (this.user.county) this.#publisher = new DirectoryPublisher(COUNTY_DB, this.readModel, () => this.#projector.settled());
 		this.#watchOutbox();
 		const last = await this.device.settings.get(`lastSynced:${this.user.name}`);

@@ -25,8 +25,11 @@ export class BankWriter {
 		private readonly stamps: StampSource,
 		private readonly actor: Actor,
 		private readonly user: string,
-		/** The state this device shows, to check an act against before writing it. */
-		private readonly state: () => BankState,
+		/**
+		 * The state this device shows, to check an act against before writing it; after a warm
+		 * start it resolves once the state has caught up with the replica.
+		 */
+		private readonly state: () => BankState | Promise<BankState>,
 		private readonly stamped: (clockMs: number) => void = () => {}
 	) {}
 
@@ -43,7 +46,7 @@ export class BankWriter {
 	}
 
 	async write(fields: TransactionFields): Promise<WriteResult> {
-		const refusal = preflight(this.state(), this.actor, fields);
+		const refusal = preflight(await this.state(), this.actor, fields);
 		if (refusal) return { ok: false, issues: [], refusal: { code: refusal.code, params: refusal.params } };
 		const doc = makeTransaction(await this.#nextStamp(), { ...fields, by: this.actor } as Omit<Transaction, '_id' | 'type'>);
 		const checked = validateTransaction(doc);
