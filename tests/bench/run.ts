@@ -1,11 +1,13 @@
 /**
  * `npm run bench` (table) and `npm run bench -- --json` (JSON lines). `-- --only fold` runs
- * one benchmark. The sync benchmarks need the built app and Chromium (as `npm test` does).
+ * one benchmark. The sync and warm-start benchmarks need the built app and Chromium (as `npm
+ * test` does); `-- --scale` adds the warm start on generated 20k and 100k-transaction counties.
  */
 import { foldBenchmark } from './fold.bench';
 import { runAll } from './runner';
 import { syncBenchmark } from './sync.bench';
+import { warmStartBenchmark } from './warm-start.bench';
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
-const all = [foldBenchmark, syncBenchmark].filter((b) => !only || b.name === only);
+const all = [foldBenchmark, syncBenchmark, warmStartBenchmark].filter((b) => !only || b.name === only);
 await runAll(all, process.argv.includes('--json'));

@@ -30,6 +30,8 @@ export class BankSession {
 	readonly sync = new SyncStatus();
 	readonly clock: ServerClock;
 	readonly readModel: ReadModel;
+	/** False while a warm start's fold catches up behind the pages (acts wait for it). */
+	caughtUp = $state(false);
 	writer!: BankWriter;
 	#replica!: Replica;
 	#projector!: Projector;
@@ -62,7 +64,10 @@ export class BankSession {
 		// Pages open on the read model as soon as it is this replica's (at once on a warm start);
 		// the fold catches up behind them and the pages follow through their live queries.
 		const starting = this.#projector.start();
-		starting.catch((error: unknown) => console.error('Projector: could not start', error));
+		starting.then(
+			() => (this.caughtUp = true),
+			(error: unknown) => console.error('Projector: could not start', error)
+		);
 		await this.#projector.shown;
 		if (this.user.county) this.#publisher = new DirectoryPublisher(COUNTY_DB, this.readModel, () => this.#projector.settled());
 		this.#watchOutbox();
