@@ -40,7 +40,7 @@ const watchElements = (selectors: Record<string, string>) => `
 	};
 	new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
 `;
-const WATCHED = { balance: '[data-testid="balance"]', statement: '.statement li, .statement .muted', ledger: '[data-testid="ledger"] tbody tr', caughtUp: 'main[data-caught-up="true"]' };
+const WATCHED = { booted: 'main', header: 'header', balance: '[data-testid="balance"]', statement: '.statement li, .statement .muted', ledger: '[data-testid="ledger"] tbody tr', caughtUp: 'main[data-caught-up="true"]' };
 
 /** Waits until the fold the page shows is saved (the rows' mark and the saved fold's agree). */
 async function waitForSavedFold(page: Page, timeout = 600_000): Promise<void> {
@@ -137,6 +137,7 @@ async function measureCounty(label: string, plan: ProvisionPlan, runs: number, w
 			const seen = await reloadAndTime(page, 'balance', 120_000);
 			warm.push(seen.balance!);
 			warmStatement.push(seen.statement ?? seen.balance!);
+			if (process.env.BENCH_DEBUG) console.error('warm', seen);
 			await page.waitForFunction(() => window.__seen?.caughtUp !== undefined, undefined, { polling: 100, timeout: 600_000 });
 			heapWarm = await heapMiB(cdp);
 		}
@@ -146,6 +147,7 @@ async function measureCounty(label: string, plan: ProvisionPlan, runs: number, w
 			await forgetSavedFold(page);
 			const seen = await reloadAndTime(page, 'balance', 600_000);
 			cold.push(seen.balance!);
+			if (process.env.BENCH_DEBUG) console.error('cold', seen);
 			heapCold = await heapMiB(cdp);
 			await waitForSavedFold(page);
 		}

@@ -9,6 +9,7 @@ import { BankWriter } from '$lib/store/bank-writer';
 import type { DeviceStore, LastSession } from '$lib/store/device';
 import { Projector } from '$lib/store/projector';
 import { ReadModel, readModelName } from '$lib/store/read-model';
+import { rowsInFormat } from '$lib/store/projection-snapshot';
 import { openReplica, type Replica } from '$lib/store/replica';
 import { DEFAULT_BATCH_SIZE, startReplication } from '$lib/sync/replication';
 import { ServerClock } from '$lib/sync/server-clock.svelte';
@@ -33,7 +34,7 @@ export class BankSession {
 	/** False while a warm start's fold catches up behind the pages (acts wait for it). */
 	caughtUp = $state(false);
 	writer!: BankWriter;
-	#replica!: Replica;
+	#replica: Replica | undefined;
 	#projector!: Projector;
 	#stopReplication: (() => void) | undefined;
 	#listeners: Array<() => void> = [];
@@ -47,22 +48,45 @@ export class BankSession {
 		this.clock = new ServerClock((offset) => device.saveClockOffset(offset));
 	}
 
+	/**
+	 * Opens the session. On a warm start the pages open on the read model at once, before the
+	 * replica (PouchDB, the largest part of the app) is even loaded: rows written by this version
+	 * of the app are a whole projection of this user's replica. Should the replica turn out not to
+	 * be the one they were made from, the projector refolds and the pages follow.
+	 */
 	async open(): Promise<void> {
-		this.#replica = await openReplica(this.user.name);
 		this.#deviceId = await this.device.deviceId();
 		this.clock.restore(await this.device.clockOffset());
 		const stamps = new StampSource(this.#deviceId, await this.device.clock(), this.clock.now);
 		// The county acts with its role, which the server checks and county-only acts require.
 		const actor = this.user.county ? { library: this.user.library, role: 'county' as const } : { library: this.user.library };
-		this.#projector = new Projector(this.#replica, this.readModel, { onTransaction: (id) => stamps.observe(id) });
+		this.#opening = this.#openReplica(stamps);
 		// Acts are checked against the state once it holds everything the replica holds.
 		const current = async () => {
+			await this.#opening;
 			await this.#projector.caughtUp;
 			return this.#projector.state;
 		};
-		this.writer = new BankWriter(this.#replica, this.device, stamps, actor, this.user.name, current, (ms) => this.clock.check(ms));
-		// Pages open on the read model as soon as it is this replica's (at once on a warm start);
-		// the fold catches up behind them and the pages follow through their live queries.
+		const replica = async () => (await this.#opening, this.#replica!);
+		this.writer = new BankWriter(replica, this.device, stamps, actor, this.user.name, current, (ms) => this.clock.check(ms));
+		if (await rowsInFormat(this.readModel)) this.#opening.catch((error: unknown) => console.error('Could not open the replica', error));
+		else await this.#opening;
+		this.#watchOutbox();
+		const last = await this.device.settings.get(`lastSynced:${this.user.name}`);
+		if (typeof last?.value === 'number') this.sync.lastSynced = last.value;
+		void askForPersistentStorage();
+		this.#watchConnectivity();
+		this.#startSync();
+		void this.#opening.then(() => this.#startSync());
+	}
+
+	#opening: Promise<void> | undefined;
+
+	/** Opens the replica and starts the projector; resolves once the read model may be shown. */
+	async #openReplica(stamps: StampSource): Promise<void> {
+		this.#replica = await openReplica(this.user.name);
+		this.#projector = new Projector(this.#replica, this.readModel, { onTransaction: (id) => stamps.observe(id) });
+		// The fold catches up behind the pages, which follow through their live queries.
 		const starting = this.#projector.start();
 		starting.then(
 			() => (this.caughtUp = true),
@@ -70,12 +94,6 @@ export class BankSession {
 		);
 		await this.#projector.shown;
 		if (this.user.county) this.#publisher = new DirectoryPublisher(COUNTY_DB, this.readModel, () => this.#projector.settled());
-		this.#watchOutbox();
-		const last = await this.device.settings.get(`lastSynced:${this.user.name}`);
-		if (typeof last?.value === 'number') this.sync.lastSynced = last.value;
-		void askForPersistentStorage();
-		this.#watchConnectivity();
-		this.#startSync();
 	}
 
 	#batchSize = DEFAULT_BATCH_SIZE;
@@ -88,6 +106,8 @@ export class BankSession {
 			this.sync.state = SyncState.Offline;
 			return;
 		}
+		// Before the replica is open there is nothing to sync; opening starts it.
+		if (!this.#replica) return;
 		this.#stopReplication = startReplication(this.#replica, `${location.origin}${DB_PATH}/${COUNTY_DB}`, {
 			state: (state) => {
 				this.sync.state = state;
@@ -149,6 +169,7 @@ export class BankSession {
 	}
 
 	async close(erase: boolean): Promise<void> {
+		await this.#opening?.catch(() => undefined);
 		this.#stopReplication?.();
 		this.#projector?.stop();
 		for (const remove of this.#listeners) remove();

@@ -20,7 +20,8 @@ type Stored = Record<string, unknown> & { _id: string; _rev?: string };
 
 export class BankWriter {
 	constructor(
-		private readonly replica: Replica,
+		/** The replica, once open (a warm start shows the pages before it is). */
+		private readonly replicaOf: () => Promise<Replica>,
 		private readonly device: DeviceStore,
 		private readonly stamps: StampSource,
 		private readonly actor: Actor,
@@ -42,7 +43,7 @@ export class BankWriter {
 
 	async #put(doc: Stored): Promise<void> {
 		await this.device.outbox.put({ id: doc._id, user: this.user, at: Date.now() });
-		await this.replica.put(doc);
+		await (await this.replicaOf()).put(doc);
 	}
 
 	async write(fields: TransactionFields): Promise<WriteResult> {
@@ -57,7 +58,7 @@ export class BankWriter {
 
 	/** Saves a library or person document; `updated` decides conflicts (highest wins). */
 	async saveDirectory(doc: Omit<LibraryDoc, 'updated'> | Omit<PersonDoc, 'updated'>): Promise<WriteResult> {
-		const current = await this.replica.get(doc._id).catch(() => undefined);
+		const current = await (await this.replicaOf()).get(doc._id).catch(() => undefined);
 		const stamped = { ...doc, _rev: current?._rev, updated: await this.#nextStamp() };
 		if (!stamped._rev) delete stamped._rev;
 		const checked = doc.type === 'library' ? validateLibrary(stamped) : validatePerson(stamped);
@@ -68,9 +69,10 @@ export class BankWriter {
 
 	/** Erases a directory document: the tombstone carries no personal data and replicates. */
 	async erase(docId: string): Promise<void> {
-		const current = await this.replica.get(docId);
+		const replica = await this.replicaOf();
+		const current = await replica.get(docId);
 		await this.device.outbox.put({ id: docId, user: this.user, at: Date.now() });
-		await this.replica.remove(current);
+		await replica.remove(current);
 	}
 
 	/** A fresh id for a new directory document, e.g. person:hamar-k3x9q2. */

@@ -107,6 +107,16 @@ export function isBody(value: unknown): value is SnapshotBody {
 	);
 }
 
+/**
+ * True when the read model's rows are a whole projection written by this format: fit to show
+ * before the replica is open. Only the projector's start can tell whether they are of this very
+ * replica; if not, it refolds and rewrites them.
+ */
+export async function rowsInFormat(db: ReadModel): Promise<boolean> {
+	const written = (await db.snapshots.get('written').catch(() => undefined)) as SnapshotMark | undefined;
+	return written?.format === FORMAT;
+}
+
 export class SnapshotStore {
 	constructor(private readonly db: ReadModel) {}
 

@@ -189,10 +189,11 @@ describe('a warm start from the saved fold', () => {
 		}
 
 		const markOf = async (model: ReadModel, key: 'head' | 'written') => (await model.snapshots.get(key)) as SnapshotMark;
+		const putMark = (model: ReadModel, mark: SnapshotMark) => model.snapshots.put(mark);
 
 		it('one saved by another format', async () => {
 			const { after, model } = await savedThenAltered(async (model) => {
-				await model.snapshots.put({ ...(await markOf(model, 'head')), format: `0.${FORMAT}` });
+				await putMark(model, { ...(await markOf(model, 'head')), format: `0.${FORMAT}` });
 			});
 			expect(after.startKind).toBe('refold');
 			expect(await rows(model)).toEqual(expected(history.slice(0, 100), directory));
@@ -214,8 +215,8 @@ describe('a warm start from the saved fold', () => {
 		it('one whose sequence the replica has not reached (its sequence went backwards)', async () => {
 			const { after, model } = await savedThenAltered(async (model, db) => {
 				const seq = (await db.info()).update_seq as number;
-				await model.snapshots.put({ ...(await markOf(model, 'head')), seq: seq + 50 });
-				await model.snapshots.put({ ...(await markOf(model, 'written')), seq: seq + 50 });
+				await putMark(model, { ...(await markOf(model, 'head')), seq: seq + 50 });
+				await putMark(model, { ...(await markOf(model, 'written')), seq: seq + 50 });
 			});
 			expect(after.startKind).toBe('refold');
 			expect(await rows(model)).toEqual(expected(history.slice(0, 100), directory));
