@@ -3,7 +3,7 @@
  * screen, from the saved fold, against today's way on the same data (the saved fold cleared
  * first, so the start re-reads every document and refolds), and their ratio. The demo county
  * always; generated 20k and 100k-transaction counties with `-- --scale` (their first sync alone
- * takes minutes), with the full statement page and the page's heap. Also the JS a first visit
+ * takes minutes; BENCH_SCALES=20000 picks sizes), with the full statement page and the heap. Also the JS a first visit
  * to /login downloads, gzipped.
  *
  * Times are taken in the page: performance.now() when the element first appears, which counts
@@ -123,7 +123,9 @@ async function measureCounty(label: string, plan: ProvisionPlan, runs: number, w
 		page.setDefaultTimeout(600_000);
 		if (process.env.BENCH_DEBUG) page.on('console', (m) => console.error(`[page] ${m.type()}: ${m.text()}`));
 		await login(page, server.url, USER, DEMO_PASSWORD);
+		const syncing = performance.now();
 		await waitUntilSynced(page, 1_200_000);
+		process.stderr.write(`  ${label}: first sync ${Math.round((performance.now() - syncing) / 1000)} s\n`);
 		await waitForServiceWorker(page);
 		await waitForSavedFold(page);
 		await context.setOffline(true);
@@ -221,7 +223,8 @@ export const warmStartBenchmark: Benchmark = {
 		const demo = buildDemoCounty('byttebank');
 		const figures = [...(await loginJs(demo)), ...(await measureCounty(`demo county (${demo.documents.length} docs)`, demo, 5, false))];
 		if (process.argv.includes('--scale')) {
-			for (const size of [20_000, 100_000]) figures.push(...(await measureCounty(`${size / 1000}k transactions`, generatedCounty(size), size > 50_000 ? 1 : 3, true)));
+			const sizes = (process.env.BENCH_SCALES ?? '20000,100000').split(',').map(Number);
+			for (const size of sizes) figures.push(...(await measureCounty(`${size / 1000}k transactions`, generatedCounty(size), size > 50_000 ? 1 : 3, true)));
 		}
 		return figures;
 	}

@@ -157,6 +157,8 @@ export class BankSession {
 		};
 		const visible = () => {
 			if (document.visibilityState === 'visible' && this.sync.online && this.sync.state !== SyncState.UpToDate) this.#startSync();
+			// Put away or switched off: a good moment to save the fold (a no-op when it is saved).
+			if (document.visibilityState === 'hidden') void this.#projector?.persist().catch(() => undefined);
 		};
 		window.addEventListener('online', online);
 		window.addEventListener('offline', offline);

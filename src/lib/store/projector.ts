@@ -56,6 +56,7 @@ export interface ProjectorStats {
 const FEED = { include_docs: true, conflicts: true, style: 'all_docs' } as const;
 /** How long changes must have stopped before the fold is saved. */
 const SAVE_AFTER_MS = 2000;
+const MAX_SAVE_WAIT_MS = 120_000;
 
 export interface ProjectorOptions {
 	onTransaction?: (id: string) => void;
@@ -101,10 +102,13 @@ export class Projector {
 	#savedSeq: Seq | undefined;
 	#saveAfterMs: number;
 	#saveTimer: ReturnType<typeof setTimeout> | undefined;
+	#lastSaveMs = 0;
 	#shown = deferred();
 	#caughtUp = deferred();
 	#startKind: StartKind = 'refold';
 	#started = false;
+	/** Set once start() has caught up: from then on the fold is whole between flushes. */
+	#live = false;
 
 	constructor(
 		private readonly replica: Replica,
@@ -194,6 +198,7 @@ export class Projector {
 		this.#feed = this.replica.changes({ live: true, since: initial.last_seq, ...FEED }).on('change', (change) => {
 			if (change.doc) this.#enqueue({ doc: change.doc as Doc, leaves: change.changes.length, seq: change.seq });
 		});
+		this.#live = true;
 		this.#scheduleSave();
 	}
 
@@ -224,6 +229,9 @@ export class Projector {
 
 	#scheduleSave(): void {
 		clearTimeout(this.#saveTimer);
+		// Saving copies the whole fold on the main thread (a large county's takes a while): the
+		// costlier it was, the longer the quiet it waits for, so a trickle of changes stays smooth.
+		const wait = Math.max(this.#saveAfterMs, Math.min(MAX_SAVE_WAIT_MS, 30 * this.#lastSaveMs));
 		this.#saveTimer = setTimeout(() => {
 			this.#saveTimer = undefined;
 			// Queued behind any flush, so the saved fold is never one half-applied.
@@ -232,17 +240,20 @@ export class Projector {
 				.catch((error: unknown) => {
 					if (!this.#stopped) console.error('Projector: could not save the fold', error);
 				});
-		}, this.#saveAfterMs);
+		}, wait);
 	}
 
 	async #save(): Promise<void> {
 		const seq = this.#seq;
-		if (this.#stopped || this.#savedSeq === seq || typeof seq !== 'number') return;
+		// Never a fold still being loaded or built by start().
+		if (!this.#live || this.#stopped || this.#savedSeq === seq || typeof seq !== 'number') return;
+		const began = performance.now();
 		await this.#snapshots.save(
 			{ format: FORMAT, replica: this.#replicaId, seq },
 			{ state: this.#state, directory: this.#directory, invalid: this.#invalid, tampered: this.#tampered, resolved: this.#resolved }
 		);
 		this.#savedSeq = seq;
+		this.#lastSaveMs = performance.now() - began;
 	}
 
 	stop(): void {

@@ -55,6 +55,8 @@ export class ReadModel extends Dexie {
 			meta: 'key'
 		});
 		this.version(2).stores({ snapshots: 'key' });
+		// A library's newest statement lines without reading its whole history (the overview).
+		this.version(3).stores({ entries: 'key, library, exchange, tx, [library+tx]' });
 	}
 }
 
