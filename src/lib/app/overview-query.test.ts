@@ -4,7 +4,7 @@ import { Projector } from '$lib/store/projector';
 import { ReadModel } from '$lib/store/read-model';
 import type { Replica } from '$lib/store/replica';
 import { library, MemoryPouch } from '$lib/store/test-projector';
-import { headlineOf, overviewOf } from './overview-query';
+import { overviewOf } from './overview-query';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -27,7 +27,6 @@ describe('the overview', () => {
 			const all = (await view.entries.toArray()).filter((e) => e.library === slug).sort((a, b) => (a.tx < b.tx ? 1 : -1));
 			expect(all.length).toBeGreaterThan(12);
 			expect((await overviewOf(view, slug)).statement).toEqual(all.slice(0, 12));
-			expect((await headlineOf(view, slug)).statement).toEqual(all.slice(0, 12));
 		}
 	});
 });

@@ -7,20 +7,6 @@ import { forMatching, librariesBySlug } from './queries';
 /** The newest lines shown; the full statement is a page of its own. */
 const STATEMENT_LINES = 12;
 
-/**
- * What the overview shows first: the balance and the newest statement lines, from indexed reads
- * that stay small however long the county's history. The agenda (overviewOf) follows.
- */
-export async function headlineOf(db: ReadModel, slug: string) {
-	const [bySlug, meta, statement] = await Promise.all([
-		librariesBySlug(db),
-		db.meta.get('projection'),
-		db.entries.where('[library+tx]').between([slug, Dexie.minKey], [slug, Dexie.maxKey]).reverse().limit(STATEMENT_LINES).toArray()
-	]);
-	const names = new Map([...bySlug.values()].map((l) => [l.slug, l.name]));
-	return { library: bySlug.get(slug), names, meta, statement };
-}
-
 export async function overviewOf(db: ReadModel, slug: string) {
 	const [bySlug, meta, entries, openOffers, openRequests, asProvider, asHost, myRequests, offers, people] = await Promise.all([
 		librariesBySlug(db),
