@@ -9,6 +9,7 @@ import { BankWriter } from '$lib/store/bank-writer';
 import type { DeviceStore, LastSession } from '$lib/store/device';
 import { Projector } from '$lib/store/projector';
 import { ReadModel, readModelName } from '$lib/store/read-model';
+import { rowsInFormat } from '$lib/store/projection-snapshot';
 import { openReplica, type Replica } from '$lib/store/replica';
 import { DEFAULT_BATCH_SIZE, startReplication } from '$lib/sync/replication';
 import { ServerClock } from '$lib/sync/server-clock.svelte';
@@ -30,8 +31,10 @@ export class BankSession {
 	readonly sync = new SyncStatus();
 	readonly clock: ServerClock;
 	readonly readModel: ReadModel;
+	/** False while a warm start's fold catches up behind the pages (acts wait for it). */
+	caughtUp = $state(false);
 	writer!: BankWriter;
-	#replica!: Replica;
+	#replica: Replica | undefined;
 	#projector!: Projector;
 	#stopReplication: (() => void) | undefined;
 	#listeners: Array<() => void> = [];
@@ -45,23 +48,52 @@ export class BankSession {
 		this.clock = new ServerClock((offset) => device.saveClockOffset(offset));
 	}
 
+	/**
+	 * Opens the session. On a warm start the pages open on the read model at once, before the
+	 * replica (PouchDB, the largest part of the app) is even loaded: rows written by this version
+	 * of the app are a whole projection of this user's replica. Should the replica turn out not to
+	 * be the one they were made from, the projector refolds and the pages follow.
+	 */
 	async open(): Promise<void> {
-		this.#replica = await openReplica(this.user.name);
 		this.#deviceId = await this.device.deviceId();
 		this.clock.restore(await this.device.clockOffset());
 		const stamps = new StampSource(this.#deviceId, await this.device.clock(), this.clock.now);
 		// The county acts with its role, which the server checks and county-only acts require.
 		const actor = this.user.county ? { library: this.user.library, role: 'county' as const } : { library: this.user.library };
-		this.#projector = new Projector(this.#replica, this.readModel, { onTransaction: (id) => stamps.observe(id) });
-		this.writer = new BankWriter(this.#replica, this.device, stamps, actor, this.user.name, () => this.#projector.state, (ms) => this.clock.check(ms));
-		await this.#projector.start();
-		if (this.user.county) this.#publisher = new DirectoryPublisher(COUNTY_DB, this.readModel, () => this.#projector.settled());
+		this.#opening = this.#openReplica(stamps);
+		// Acts are checked against the state once it holds everything the replica holds.
+		const current = async () => {
+			await this.#opening;
+			await this.#projector.caughtUp;
+			return this.#projector.state;
+		};
+		const replica = async () => (await this.#opening, this.#replica!);
+		this.writer = new BankWriter(replica, this.device, stamps, actor, this.user.name, current, (ms) => this.clock.check(ms));
+		if (await rowsInFormat(this.readModel)) this.#opening.catch((error: unknown) => console.error('Could not open the replica', error));
+		else await this.#opening;
 		this.#watchOutbox();
 		const last = await this.device.settings.get(`lastSynced:${this.user.name}`);
 		if (typeof last?.value === 'number') this.sync.lastSynced = last.value;
 		void askForPersistentStorage();
 		this.#watchConnectivity();
 		this.#startSync();
+		void this.#opening.then(() => this.#startSync());
+	}
+
+	#opening: Promise<void> | undefined;
+
+	/** Opens the replica and starts the projector; resolves once the read model may be shown. */
+	async #openReplica(stamps: StampSource): Promise<void> {
+		this.#replica = await openReplica(this.user.name);
+		this.#projector = new Projector(this.#replica, this.readModel, { onTransaction: (id) => stamps.observe(id) });
+		// The fold catches up behind the pages, which follow through their live queries.
+		const starting = this.#projector.start();
+		starting.then(
+			() => (this.caughtUp = true),
+			(error: unknown) => console.error('Projector: could not start', error)
+		);
+		await this.#projector.shown;
+		if (this.user.county) this.#publisher = new DirectoryPublisher(COUNTY_DB, this.readModel, () => this.#projector.settled());
 	}
 
 	#batchSize = DEFAULT_BATCH_SIZE;
@@ -74,6 +106,8 @@ export class BankSession {
 			this.sync.state = SyncState.Offline;
 			return;
 		}
+		// Before the replica is open there is nothing to sync; opening starts it.
+		if (!this.#replica) return;
 		this.#stopReplication = startReplication(this.#replica, `${location.origin}${DB_PATH}/${COUNTY_DB}`, {
 			state: (state) => {
 				this.sync.state = state;
@@ -123,6 +157,8 @@ export class BankSession {
 		};
 		const visible = () => {
 			if (document.visibilityState === 'visible' && this.sync.online && this.sync.state !== SyncState.UpToDate) this.#startSync();
+			// Put away or switched off: a good moment to save the fold (a no-op when it is saved).
+			if (document.visibilityState === 'hidden') void this.#projector?.persist().catch(() => undefined);
 		};
 		window.addEventListener('online', online);
 		window.addEventListener('offline', offline);
@@ -135,6 +171,7 @@ export class BankSession {
 	}
 
 	async close(erase: boolean): Promise<void> {
+		await this.#opening?.catch(() => undefined);
 		this.#stopReplication?.();
 		this.#projector?.stop();
 		for (const remove of this.#listeners) remove();

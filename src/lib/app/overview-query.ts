@@ -1,13 +1,17 @@
 /** What the overview shows a library: its balance, what waits for it, its latest statement lines. */
+import Dexie from 'dexie';
 import { agendaFor, localToday } from '$lib/domain/agenda';
 import type { ReadModel } from '$lib/store/read-model';
 import { forMatching, librariesBySlug } from './queries';
+
+/** The newest lines shown; the full statement is a page of its own. */
+const STATEMENT_LINES = 12;
 
 export async function overviewOf(db: ReadModel, slug: string) {
 	const [bySlug, meta, entries, openOffers, openRequests, asProvider, asHost, myRequests, offers, people] = await Promise.all([
 		librariesBySlug(db),
 		db.meta.get('projection'),
-		db.entries.where('library').equals(slug).toArray(),
+		db.entries.where('[library+tx]').between([slug, Dexie.minKey], [slug, Dexie.maxKey]).reverse().limit(STATEMENT_LINES).toArray(),
 		db.offers.where('status').equals('open').count(),
 		db.requests.where('status').equals('open').count(),
 		db.exchanges.where('provider').equals(slug).toArray(),
@@ -17,7 +21,7 @@ export async function overviewOf(db: ReadModel, slug: string) {
 		db.people.toArray()
 	]);
 	const names = new Map([...bySlug.values()].map((l) => [l.slug, l.name]));
-	const statement = entries.sort((a, b) => (a.tx < b.tx ? 1 : -1)).slice(0, 12);
+	const statement = entries;
 	const agenda = agendaFor({
 		library: slug,
 		today: localToday(),

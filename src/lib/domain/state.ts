@@ -188,6 +188,14 @@ export interface FoldIndex {
 	batch: Set<string> | null;
 }
 
+/**
+ * The version of what a fold keeps in BankState (its fields and what the rules put in them).
+ * A saved fold (store/projection-snapshot.ts) from another version is thrown away and the
+ * transactions folded again, so raise it whenever a rule or the state's shape changes what a
+ * fold of the same transactions holds.
+ */
+export const STATE_FORMAT = 1;
+
 export function createState(): BankState {
 	return {
 		policy: { ...DEFAULT_POLICY },

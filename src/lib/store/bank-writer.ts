@@ -20,13 +20,17 @@ type Stored = Record<string, unknown> & { _id: string; _rev?: string };
 
 export class BankWriter {
 	constructor(
-		private readonly replica: Replica,
+		/** The replica, once open (a warm start shows the pages before it is). */
+		private readonly replicaOf: () => Promise<Replica>,
 		private readonly device: DeviceStore,
 		private readonly stamps: StampSource,
 		private readonly actor: Actor,
 		private readonly user: string,
-		/** The state this device shows, to check an act against before writing it. */
-		private readonly state: () => BankState,
+		/**
+		 * The state this device shows, to check an act against before writing it; after a warm
+		 * start it resolves once the state has caught up with the replica.
+		 */
+		private readonly state: () => BankState | Promise<BankState>,
 		private readonly stamped: (clockMs: number) => void = () => {}
 	) {}
 
@@ -39,11 +43,11 @@ export class BankWriter {
 
 	async #put(doc: Stored): Promise<void> {
 		await this.device.outbox.put({ id: doc._id, user: this.user, at: Date.now() });
-		await this.replica.put(doc);
+		await (await this.replicaOf()).put(doc);
 	}
 
 	async write(fields: TransactionFields): Promise<WriteResult> {
-		const refusal = preflight(this.state(), this.actor, fields);
+		const refusal = preflight(await this.state(), this.actor, fields);
 		if (refusal) return { ok: false, issues: [], refusal: { code: refusal.code, params: refusal.params } };
 		const doc = makeTransaction(await this.#nextStamp(), { ...fields, by: this.actor } as Omit<Transaction, '_id' | 'type'>);
 		const checked = validateTransaction(doc);
@@ -54,7 +58,7 @@ export class BankWriter {
 
 	/** Saves a library or person document; `updated` decides conflicts (highest wins). */
 	async saveDirectory(doc: Omit<LibraryDoc, 'updated'> | Omit<PersonDoc, 'updated'>): Promise<WriteResult> {
-		const current = await this.replica.get(doc._id).catch(() => undefined);
+		const current = await (await this.replicaOf()).get(doc._id).catch(() => undefined);
 		const stamped = { ...doc, _rev: current?._rev, updated: await this.#nextStamp() };
 		if (!stamped._rev) delete stamped._rev;
 		const checked = doc.type === 'library' ? validateLibrary(stamped) : validatePerson(stamped);
@@ -65,9 +69,10 @@ export class BankWriter {
 
 	/** Erases a directory document: the tombstone carries no personal data and replicates. */
 	async erase(docId: string): Promise<void> {
-		const current = await this.replica.get(docId);
+		const replica = await this.replicaOf();
+		const current = await replica.get(docId);
 		await this.device.outbox.put({ id: docId, user: this.user, at: Date.now() });
-		await this.replica.remove(current);
+		await replica.remove(current);
 	}
 
 	/** A fresh id for a new directory document, e.g. person:hamar-k3x9q2. */

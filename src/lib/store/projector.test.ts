@@ -1,20 +1,14 @@
-import PouchDB from 'pouchdb-core';
-import MemoryAdapter from 'pouchdb-adapter-memory';
-import replication from 'pouchdb-replication';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LibraryDoc, PersonDoc } from '$lib/domain/directory';
 import { fold } from '$lib/domain/fold';
-import { deviceOf, formatStamp } from '$lib/domain/ids';
+import { deviceOf } from '$lib/domain/ids';
 import { generateHistory, HISTORY_LIBRARIES } from '$lib/domain/test-history';
 import { idOf, TransactionWriter } from '$lib/domain/test-transactions';
-import type { Transaction } from '$lib/domain/transactions';
 import { leavesOf } from './directory-conflicts';
-import { project, type Directory } from './projection';
 import { Projector } from './projector';
 import { ReadModel } from './read-model';
 import type { Replica } from './replica';
+import { expected, library, MemoryPouch, person, rows, stamp } from './test-projector';
 
-const MemoryPouch = PouchDB.plugin(MemoryAdapter).plugin(replication).defaults({ adapter: 'memory' });
 let count = 0;
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -43,53 +37,6 @@ async function device(db = replica()): Promise<Device> {
 	});
 	await projector.start();
 	return { db, view, projector };
-}
-
-const stamp = (minute: number, device = 'countyoffice1') => formatStamp({ ms: Date.UTC(2026, 0, 2) + minute * 60_000, counter: 0 }, device);
-
-function library(slug: string): LibraryDoc {
-	return { _id: `library:${slug}`, type: 'library', slug, name: `${slug} bibliotek`, municipality: slug, town: slug, region: 'innlandet', country: 'NO', lat: 61, lon: 11, active: true, updated: stamp(0) };
-}
-
-function person(id: string, lib: string, name: string, updated: string): PersonDoc {
-	return { _id: `person:${id}`, type: 'person', library: lib, name, skills: [{ skill: 'cataloguing', level: 2 }], languages: ['nb'], updated };
-}
-
-const byKey = <T>(key: (row: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
-
-/** Everything the read model holds, in key order, without the time it was written. */
-async function rows(view: ReadModel) {
-	const [libraries, people, offers, requests, exchanges, entries, rejected, meta] = await Promise.all([
-		view.libraries.toArray(),
-		view.people.toArray(),
-		view.offers.toArray(),
-		view.requests.toArray(),
-		view.exchanges.toArray(),
-		view.entries.toArray(),
-		view.rejected.toArray(),
-		view.meta.toArray()
-	]);
-	return { libraries, people, offers, requests, exchanges, entries, rejected, meta: meta.map(({ projectedAt, ...rest }) => (void projectedAt, rest)) };
-}
-
-/** What the read model must hold: the projection of a full fold, in the same key order. */
-function expected(transactions: Transaction[], docs: Array<LibraryDoc | PersonDoc>) {
-	const directory: Directory = { libraries: new Map(), people: new Map() };
-	for (const doc of docs) {
-		if (doc.type === 'library') directory.libraries.set(doc._id, doc);
-		else directory.people.set(doc._id, doc);
-	}
-	const p = project(fold(transactions), directory, 0);
-	return {
-		libraries: p.libraries.sort(byKey((r) => r._id)),
-		people: p.people.sort(byKey((r) => r._id)),
-		offers: p.offers.sort(byKey((r) => r.id)),
-		requests: p.requests.sort(byKey((r) => r.id)),
-		exchanges: p.exchanges.sort(byKey((r) => r.id)),
-		entries: p.entries.sort(byKey((r) => r.key)),
-		rejected: p.rejected.sort(byKey((r) => r.tx)),
-		meta: [(({ projectedAt, ...rest }) => (void projectedAt, rest))(p.meta)]
-	};
 }
 
 async function syncBoth(a: Replica, b: Replica): Promise<void> {

@@ -14,6 +14,12 @@
  *   than one leaf or a revision above generation 1 was forged (transactions are write-once)
  *   and counts as `tampered`; a transaction once taken stays taken, since nothing but a server
  *   admin can delete one and only the county's reversal may undo what it did.
+ *
+ * A start does not re-read the replica when a saved fold of it exists (projection-snapshot.ts):
+ * it loads the fold and reads only the changes since the fold's sequence. Pages may show the
+ * read model as soon as it is known to be this replica's (`shown`), before that catch-up ends;
+ * acts are checked against the state only once it has (`caughtUp`). The fold is saved again a
+ * moment after changes stop arriving, never on the way of a write.
  */
 import { chooseTransactionRevision, parseRev } from '$lib/domain/conflicts';
 import { LIBRARY_PREFIX, PERSON_PREFIX, type LibraryDoc, type PersonDoc } from '$lib/domain/directory';
@@ -23,6 +29,7 @@ import { isTransactionDocId, txIdOf, type Transaction } from '$lib/domain/transa
 import { validateDocument, validateTransaction } from '$lib/domain/validation';
 import { leavesOf, resolveDirectoryConflict } from './directory-conflicts';
 import { project, type Directory } from './projection';
+import { FORMAT, isOf, replicaIdentity, SnapshotStore, type SnapshotBody } from './projection-snapshot';
 import type { ReadModel } from './read-model';
 import { ReadModelWriter } from './read-model-writer';
 import type { Replica } from './replica';
@@ -47,6 +54,30 @@ export interface ProjectorStats {
 }
 
 const FEED = { include_docs: true, conflicts: true, style: 'all_docs' } as const;
+/** How long changes must have stopped before the fold is saved. */
+const SAVE_AFTER_MS = 2000;
+const MAX_SAVE_WAIT_MS = 120_000;
+
+export interface ProjectorOptions {
+	onTransaction?: (id: string) => void;
+	/** Quiet time before saving the fold; tests and benchmarks call `persist()` instead. */
+	saveAfterMs?: number;
+}
+
+/** How the last start came by its state (tests, benchmarks). */
+export type StartKind = 'refold' | 'snapshot';
+
+function deferred(): { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void } {
+	let resolve!: () => void;
+	let reject!: (error: unknown) => void;
+	const promise = new Promise<void>((yes, no) => {
+		resolve = yes;
+		reject = no;
+	});
+	// Whoever waits sees the failure; an unobserved one must not surface as unhandled.
+	promise.catch(() => undefined);
+	return { promise, resolve, reject };
+}
 
 function generationOf(rev: string | undefined): number {
 	return rev ? parseRev(rev).generation : 1;
@@ -66,14 +97,42 @@ export class Projector {
 	#onTransaction?: (id: string) => void;
 	#writer: ReadModelWriter;
 	#lastFlushMs = 0;
+	#snapshots: SnapshotStore;
+	#replicaId = '';
+	#savedSeq: Seq | undefined;
+	#saveAfterMs: number;
+	#saveTimer: ReturnType<typeof setTimeout> | undefined;
+	#lastSaveMs = 0;
+	#shown = deferred();
+	#caughtUp = deferred();
+	#startKind: StartKind = 'refold';
+	#started = false;
+	/** Set once start() has caught up: from then on the fold is whole between flushes. */
+	#live = false;
 
 	constructor(
 		private readonly replica: Replica,
 		private readonly readModel: ReadModel,
-		options: { onTransaction?: (id: string) => void } = {}
+		options: ProjectorOptions = {}
 	) {
 		this.#onTransaction = options.onTransaction;
+		this.#saveAfterMs = options.saveAfterMs ?? SAVE_AFTER_MS;
 		this.#writer = new ReadModelWriter(readModel);
+		this.#snapshots = new SnapshotStore(readModel);
+	}
+
+	/** Resolves when the read model holds this replica's projection and pages may show it. */
+	get shown(): Promise<void> {
+		return this.#shown.promise;
+	}
+
+	/** Resolves when the state holds everything in the replica at start: acts may be checked. */
+	get caughtUp(): Promise<void> {
+		return this.#caughtUp.promise;
+	}
+
+	get startKind(): StartKind {
+		return this.#startKind;
 	}
 
 	get state(): BankState {
@@ -90,26 +149,116 @@ export class Projector {
 		};
 	}
 
-	/** Folds everything in the replica, writes the read model, then follows new changes. */
+	/**
+	 * Brings the state and the read model up to the replica, from the saved fold when there is a
+	 * valid one and from scratch otherwise, then follows new changes. Resolves when caught up.
+	 */
 	async start(): Promise<void> {
-		// One read of the changes feed gives every document once, its leaves, and the exact
-		// sequence to follow from: nothing written meanwhile is missed or read twice.
-		const initial = await this.replica.changes({ since: 0, ...FEED });
+		this.#started = true;
+		try {
+			await this.#start();
+			this.#shown.resolve();
+			this.#caughtUp.resolve();
+		} catch (error) {
+			this.#shown.reject(error);
+			this.#caughtUp.reject(error);
+			throw error;
+		}
+	}
+
+	async #start(): Promise<void> {
+		const [info, replicaId, marks] = await Promise.all([this.replica.info(), replicaIdentity(this.replica), this.#snapshots.marks()]);
+		this.#replicaId = replicaId;
+		const rowsKnown = isOf(marks.written, replicaId, info.update_seq);
+		// The rows are a whole projection of this replica, in this format: fit to show now.
+		if (rowsKnown) this.#shown.resolve();
+		const body = isOf(marks.head, replicaId, info.update_seq) ? await this.#snapshots.body().catch(() => undefined) : undefined;
+		let since: Seq = 0;
+		if (body && marks.head) {
+			this.#restore(body);
+			since = marks.head.seq;
+			this.#savedSeq = since;
+			this.#startKind = 'snapshot';
+		}
+		// One read of the changes feed gives every document (changed since) once, its leaves,
+		// and the exact sequence to follow from: nothing written meanwhile is missed or read twice.
+		const initial = await this.replica.changes({ since, ...FEED });
+		const sameRows = rowsKnown && body !== undefined && marks.written!.seq === since;
+		if (sameRows && initial.results.length) this.#assumeWritten();
 		const transactions: Transaction[] = [];
 		for (const change of initial.results) {
 			const tx = change.doc ? await this.#take(change.doc as Doc, change.changes.length) : null;
 			if (tx) transactions.push(tx);
 		}
 		this.#seq = initial.last_seq;
-		this.#state = fold(transactions);
-		await this.#write();
+		if (body) addAll(this.#state, transactions);
+		else this.#state = fold(transactions);
+		// Rows that already show this very fold need no write; a later one learns them then.
+		if (!sameRows || initial.results.length) await this.#write(initial.last_seq);
 		this.#feed = this.replica.changes({ live: true, since: initial.last_seq, ...FEED }).on('change', (change) => {
 			if (change.doc) this.#enqueue({ doc: change.doc as Doc, leaves: change.changes.length, seq: change.seq });
 		});
+		this.#live = true;
+		this.#scheduleSave();
+	}
+
+	/** Takes a saved fold as the state, as if its transactions had just been read. */
+	#restore(body: SnapshotBody): void {
+		this.#state = body.state;
+		this.#directory = body.directory;
+		this.#invalid = body.invalid;
+		this.#tampered = body.tampered;
+		this.#resolved = body.resolved;
+		// The device's clock must stay ahead of every id it has seen, as after reading them all.
+		if (this.#onTransaction) for (const id of this.#state.index.seen) this.#onTransaction(id);
+	}
+
+	/** The rows hold the projection of the current state (after a warm start): diff against it. */
+	#assumeWritten(): void {
+		if (!this.#writer.knows) this.#writer.assume(project(this.#state, this.#directory, 0));
+	}
+
+	/** Saves the fold now, unless it is saved already (tests, benchmarks; the app waits for a quiet moment). */
+	async persist(): Promise<void> {
+		clearTimeout(this.#saveTimer);
+		this.#saveTimer = undefined;
+		const saving = this.#flushing.then(() => this.#save());
+		this.#flushing = saving.catch(() => undefined);
+		await saving;
+	}
+
+	#scheduleSave(): void {
+		clearTimeout(this.#saveTimer);
+		// Saving copies the whole fold on the main thread (a large county's takes a while): the
+		// costlier it was, the longer the quiet it waits for, so a trickle of changes stays smooth.
+		const wait = Math.max(this.#saveAfterMs, Math.min(MAX_SAVE_WAIT_MS, 30 * this.#lastSaveMs));
+		this.#saveTimer = setTimeout(() => {
+			this.#saveTimer = undefined;
+			// Queued behind any flush, so the saved fold is never one half-applied.
+			this.#flushing = this.#flushing
+				.then(() => this.#save())
+				.catch((error: unknown) => {
+					if (!this.#stopped) console.error('Projector: could not save the fold', error);
+				});
+		}, wait);
+	}
+
+	async #save(): Promise<void> {
+		const seq = this.#seq;
+		// Never a fold still being loaded or built by start().
+		if (!this.#live || this.#stopped || this.#savedSeq === seq || typeof seq !== 'number') return;
+		const began = performance.now();
+		await this.#snapshots.save(
+			{ format: FORMAT, replica: this.#replicaId, seq },
+			{ state: this.#state, directory: this.#directory, invalid: this.#invalid, tampered: this.#tampered, resolved: this.#resolved }
+		);
+		this.#savedSeq = seq;
+		this.#lastSaveMs = performance.now() - began;
 	}
 
 	stop(): void {
 		this.#stopped = true;
+		clearTimeout(this.#saveTimer);
 		this.#feed?.cancel();
 	}
 
@@ -119,6 +268,7 @@ export class Projector {
 	 * still be on their way back through the feed; what they mean is already shown.
 	 */
 	async settled(): Promise<void> {
+		if (this.#started) await this.#caughtUp.promise.catch(() => undefined);
 		const target = (await this.replica.info()).update_seq;
 		for (;;) {
 			await this.#flushing;
@@ -146,18 +296,20 @@ export class Projector {
 
 	async #flush(): Promise<void> {
 		const batch = this.#pending.splice(0);
-		if (this.#stopped) return;
+		if (this.#stopped || !batch.length) return;
 		const began = performance.now();
+		this.#assumeWritten();
 		const fresh: Transaction[] = [];
 		for (const { doc, leaves } of batch) {
 			const tx = await this.#take(doc, leaves);
 			if (tx) fresh.push(tx);
 		}
 		if (fresh.length) addAll(this.#state, fresh);
-		await this.#write();
+		const seq = batch[batch.length - 1]!.seq;
+		await this.#write(seq);
 		this.#lastFlushMs = performance.now() - began;
-		const last = batch[batch.length - 1];
-		if (last) this.#seq = last.seq;
+		this.#seq = seq;
+		this.#scheduleSave();
 	}
 
 	/** Files one document. Returns a transaction new to the fold, or null. */
@@ -223,7 +375,9 @@ export class Projector {
 		else this.#directory.people.set(id, result.value as PersonDoc);
 	}
 
-	async #write(): Promise<void> {
-		await this.#writer.write(project(this.#state, this.#directory, Date.now()));
+	/** Writes the rows, marked as the fold of the replica up to `seq`. */
+	async #write(seq: Seq): Promise<void> {
+		const mark = typeof seq === 'number' ? { format: FORMAT, replica: this.#replicaId, seq } : undefined;
+		await this.#writer.write(project(this.#state, this.#directory, Date.now()), mark);
 	}
 }

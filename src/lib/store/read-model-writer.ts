@@ -2,10 +2,12 @@
  * Writes a projection into the read model, touching only rows that changed since the last
  * write. Clearing and rewriting every table on each batch made the first sync of a large
  * county quadratic: a 20k-document county never finished on a tablet. The first write of a
- * session still replaces everything, since rows left from an earlier session may be stale.
+ * session replaces everything, since rows left from an earlier session may be stale, unless
+ * the session knows which projection those rows are (`assume`, after a warm start).
  */
 import type { Table } from 'dexie';
 import type { Projection } from './projection';
+import type { SnapshotMark } from './projection-snapshot';
 import type { ReadModel } from './read-model';
 
 type RowTables = 'libraries' | 'people' | 'offers' | 'requests' | 'exchanges' | 'entries' | 'rejected';
@@ -31,7 +33,24 @@ export class ReadModelWriter {
 
 	constructor(private readonly db: ReadModel) {}
 
-	async write(projection: Projection): Promise<WriteStats> {
+	/** True once the writer knows what the tables hold (after a write or `assume`). */
+	get knows(): boolean {
+		return this.#written !== undefined;
+	}
+
+	/** Takes the tables to hold exactly `projection` already, so the next write changes only what differs. */
+	assume(projection: Projection): void {
+		const written = new Map<RowTables, Map<string, string>>();
+		for (const table of TABLES) {
+			const rows = new Map<string, string>();
+			for (const row of projection[table] as Array<Record<string, unknown>>) rows.set(String(row[KEYS[table]]), JSON.stringify(row));
+			written.set(table, rows);
+		}
+		this.#written = written;
+	}
+
+	/** `mark` says which fold the rows are of; it is written in the same transaction. */
+	async write(projection: Projection, mark?: Omit<SnapshotMark, 'key'>): Promise<WriteStats> {
 		const first = this.#written === undefined;
 		const next = new Map<RowTables, Map<string, string>>();
 		const puts = new Map<RowTables, unknown[]>();
@@ -56,7 +75,7 @@ export class ReadModelWriter {
 			deleted += gone.length;
 		}
 		const db = this.db;
-		await db.transaction('rw', [...TABLES.map((t) => db[t]), db.meta], async () => {
+		await db.transaction('rw', [...TABLES.map((t) => db[t]), db.meta, db.snapshots], async () => {
 			for (const table of TABLES) {
 				const target = db[table] as unknown as Table<unknown, string>;
 				if (first) await target.clear();
@@ -64,6 +83,9 @@ export class ReadModelWriter {
 				if (puts.get(table)!.length) await target.bulkPut(puts.get(table)!);
 			}
 			await db.meta.put(projection.meta);
+			if (mark) await db.snapshots.put({ key: 'written', ...mark });
+			// Rows of unknown origin: nothing may take them for a known fold any more.
+			else await db.snapshots.delete('written');
 		});
 		this.#written = next;
 		return { put, deleted };

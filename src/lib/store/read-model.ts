@@ -9,6 +9,7 @@ import type { Exchange, Offer, Request } from '$lib/domain/state';
 import type { Rejection } from '$lib/domain/rejection';
 import type { LibraryDoc, PersonDoc } from '$lib/domain/directory';
 import type { Policy } from '$lib/domain/policy';
+import type { SnapshotRow } from './projection-snapshot';
 
 export interface LibraryRow extends Omit<LibraryDoc, '_rev' | '_conflicts'> {
 	balance: number;
@@ -38,6 +39,8 @@ export class ReadModel extends Dexie {
 	entries!: EntityTable<EntryRow, 'key'>;
 	rejected!: EntityTable<Rejection, 'tx'>;
 	meta!: EntityTable<MetaRow, 'key'>;
+	/** The projector's saved fold and what the rows were written from (projection-snapshot.ts). */
+	snapshots!: EntityTable<SnapshotRow, 'key'>;
 
 	constructor(name: string) {
 		super(name);
@@ -51,6 +54,9 @@ export class ReadModel extends Dexie {
 			rejected: 'tx, by, target',
 			meta: 'key'
 		});
+		this.version(2).stores({ snapshots: 'key' });
+		// A library's newest statement lines without reading its whole history (the overview).
+		this.version(3).stores({ entries: 'key, library, exchange, tx, [library+tx]' });
 	}
 }
 
