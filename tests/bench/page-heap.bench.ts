@@ -11,7 +11,7 @@ import type { Page } from '@playwright/test';
 import { buildDemoCounty, DEMO_COUNTY_USER, DEMO_PASSWORD } from '../../couchdb/demo/seed';
 import { generateHistory } from '../../src/lib/domain/test-history';
 import type { Transaction } from '../../src/lib/domain/transactions';
-import { benchServer, launch, login, waitUntilSynced } from './browser';
+import { BOKMAL, benchServer, launch, login, waitUntilSynced } from './browser';
 import { round, type Benchmark, type Figure } from './runner';
 
 const ROUNDS = 20;
@@ -54,7 +54,7 @@ export const pageHeapBenchmark: Benchmark = {
 		const browser = await launch();
 		const figures: Figure[] = [];
 		try {
-			const page = await (await browser.newContext()).newPage();
+			const page = await (await browser.newContext(BOKMAL)).newPage();
 			await login(page, server.url, DEMO_COUNTY_USER, DEMO_PASSWORD);
 			await waitUntilSynced(page, 900_000);
 			const cdp = await page.context().newCDPSession(page);

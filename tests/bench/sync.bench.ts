@@ -11,7 +11,7 @@
 import type { Browser } from '@playwright/test';
 import { buildDemoCounty, DEMO_PASSWORD } from '../../couchdb/demo/seed';
 import { generateHistory } from '../../src/lib/domain/test-history';
-import { benchServer, heapMiB, launch, login, waitUntilSynced, WireMeter, type BenchServer } from './browser';
+import { BOKMAL, benchServer, heapMiB, launch, login, waitUntilSynced, WireMeter, type BenchServer } from './browser';
 import { round, type Benchmark, type Figure } from './runner';
 
 const COUNTY_DOCS = Number(process.env.BENCH_DOCS ?? 20_000);
@@ -33,7 +33,7 @@ async function countyServer(docs: number): Promise<BenchServer> {
 /** A fresh device replicates the whole county; the raw copy runs in the same page afterwards. */
 async function firstSync(browser: Browser, server: BenchServer, docs: number, withHeap: boolean) {
 	const label = `first sync, ${docs / 1000}k docs`;
-	const page = await (await browser.newContext()).newPage();
+	const page = await (await browser.newContext(BOKMAL)).newPage();
 	const meter = await WireMeter.attach(page);
 	const start = performance.now();
 	await login(page, server.url, 'hamar', DEMO_PASSWORD);
@@ -72,7 +72,7 @@ export const syncBenchmark: Benchmark = {
 
 			// 2. One change from one device reaches another through the server.
 			const writer = first.page;
-			const reader = await (await browser.newContext()).newPage();
+			const reader = await (await browser.newContext(BOKMAL)).newPage();
 			await login(reader, server.url, 'elverum', DEMO_PASSWORD);
 			await waitUntilSynced(reader);
 			const latencies: number[] = [];
@@ -90,7 +90,7 @@ export const syncBenchmark: Benchmark = {
 			figures.push({ name: 'live sync: one change device → server → device (median of 7)', value: live, unit: 'ms', against: 'budget ≤ 300 ms', ok: live <= 300 });
 
 			// 3. Ten transactions over slow 3G.
-			const slowContext = await browser.newContext();
+			const slowContext = await browser.newContext(BOKMAL);
 			const slow = await slowContext.newPage();
 			await login(slow, server.url, 'tolga', DEMO_PASSWORD);
 			await waitUntilSynced(slow);

@@ -13,7 +13,7 @@ import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { buildDemoCounty, DEMO_PASSWORD } from '../../couchdb/demo/seed';
 import type { ProvisionPlan } from '../../couchdb/provision';
 import { generateHistory } from '../../src/lib/domain/test-history';
-import { benchServer, launch, login, waitUntilSynced } from './browser';
+import { BOKMAL, benchServer, launch, login, waitUntilSynced } from './browser';
 import { round, type Benchmark, type Figure } from './runner';
 
 const THROTTLE = 4;
@@ -117,7 +117,7 @@ async function measureCounty(label: string, plan: ProvisionPlan, runs: number, c
 	const figures: Figure[] = [];
 	let context: BrowserContext | undefined;
 	try {
-		context = await browser.newContext();
+		context = await browser.newContext(BOKMAL);
 		await context.addInitScript(watchElements(WATCHED));
 		const page = await context.newPage();
 		page.setDefaultTimeout(600_000);
@@ -184,7 +184,7 @@ async function loginJs(plan: ProvisionPlan): Promise<Figure[]> {
 	const server = await benchServer(plan);
 	const browser = await launch();
 	try {
-		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const context = await browser.newContext({ ...BOKMAL, serviceWorkers: 'block' });
 		const page = await context.newPage();
 		const cdp = await context.newCDPSession(page);
 		await cdp.send('Network.enable');
