@@ -8,6 +8,8 @@ import { buildDemoCounty, demoCollisionHost, DEMO_APPLICANT, DEMO_COUNTY_USER, D
 import { startExternalProxy } from './proxy/external';
 import { provision } from './provision';
 import { startEmbeddedServer } from './embedded/server';
+import { notifierConfigFromEnv } from './notifier/notifier-config';
+import { startNotifierService, type NotifierService } from './notifier/notifier-service';
 
 const config = configFromEnv();
 if (!existsSync(config.appDir)) {
@@ -25,9 +27,24 @@ const target = external ? { url: await external.nodes.firstReachable(), admin: c
 const plan = config.demo ? buildDemoCounty(config.countyDb) : { countyDb: config.countyDb, users: [], documents: [] };
 const report = await provision(target, plan);
 
+// The notifier runs beside the server; if it cannot start (a port taken), the bank still serves.
+const notifierConfig = notifierConfigFromEnv();
+let notifications: NotifierService | undefined;
+let notificationsProblem: string | undefined;
+if (notifierConfig.enabled) {
+	try {
+		notifications = await startNotifierService({ config: notifierConfig, source: { dbUrl: `${target.url}/${config.countyDb}`, auth: target.admin }, dataDir: config.dataDir, appUrl: server.url });
+	} catch (error) {
+		notificationsProblem = (error as Error).message;
+	}
+}
+
 console.log(`\nByttebank is running at ${server.url}`);
 console.log(`  database: ${config.couchdbUrls?.join(', ') ?? `${server.dbUrl} (embedded, data in ${config.dataDir})`}`);
 console.log(`  provisioned: ${report.changed.length ? report.changed.join(', ') : 'nothing to change'}`);
+if (notifications?.inboxUrl) console.log(`  e-mail: no SMTP_URL set, so every message goes to the local inbox at ${notifications.inboxUrl}`);
+else if (notifications) console.log(`  e-mail: sent through SMTP_URL; unsubscribe page at ${notifications.url}`);
+else console.log(`  e-mail: off (${notificationsProblem ? `the notifier could not start: ${notificationsProblem}` : 'NOTIFY=false'})`);
 if (config.demo) {
 	const libraries = plan.users.filter((u) => u.name !== DEMO_COUNTY_USER && u.roles.length > 0).map((u) => u.name);
 	console.log(`\nDemo logins (password "${DEMO_PASSWORD}" for all):`);
@@ -40,6 +57,9 @@ if (config.demo) {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	process.on(signal, () => {
-		void server.close().then(() => process.exit(0));
+		void Promise.resolve(notifications?.close())
+			.catch(() => undefined)
+			.then(() => server.close())
+			.then(() => process.exit(0));
 	});
 }

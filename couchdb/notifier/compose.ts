@@ -1,0 +1,79 @@
+/**
+ * A notice in words: subject, a plain-text part and an HTML part, the link into the app and the
+ * RFC 8058 one-click unsubscribe headers (List-Unsubscribe with an https/http URL, and
+ * List-Unsubscribe-Post), which mail clients show as an "unsubscribe" button.
+ */
+import { createHash } from 'node:crypto';
+import type { Notice } from '../../src/lib/domain/notifications/notice';
+import type { MessageKey } from '../../src/lib/i18n/nb';
+import { translate, type Params } from '../../src/lib/i18n/translate';
+
+export interface ComposedMail {
+	to: string;
+	subject: string;
+	text: string;
+	html: string;
+	messageId: string;
+	headers: Record<string, string>;
+}
+
+export interface ComposeOptions {
+	/** The app's origin, for links into it. */
+	appUrl: string;
+	unsubscribeUrl: string;
+	/** The domain in Message-IDs. */
+	domain: string;
+}
+
+const t = (key: MessageKey, params?: Params) => translate('nb', key, params);
+
+function subjectKey(notice: Notice): MessageKey {
+	if (notice.kind === 'visit-tomorrow') return notice.params.role === 'host' ? 'notify.visit-tomorrow.host.subject' : 'notify.visit-tomorrow.provider.subject';
+	if (notice.kind === 'confirm-days') return notice.params.stage === 'week' ? 'notify.confirm-days.week.subject' : 'notify.confirm-days.day.subject';
+	return `notify.${notice.kind}.subject` as MessageKey;
+}
+
+function paragraphs(notice: Notice, params: Params): string[] {
+	const out = [t(`notify.${notice.kind}.body` as MessageKey, params)];
+	if (notice.kind === 'proposal-declined' && notice.params.reason) out.push(t('notify.proposal-declined.reason', params));
+	if (notice.params.from) out.push(t('notify.dates', params));
+	return out;
+}
+
+function escapeHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+export function composeMail(notice: Notice, libraryName: string, options: ComposeOptions): ComposedMail {
+	const days = typeof notice.params.days === 'number' ? t('notify.days', { count: notice.params.days }) : '';
+	const params: Params = { ...notice.params, days };
+	const subject = t(subjectKey(notice), params);
+	const link = options.appUrl.replace(/\/$/, '') + notice.link;
+	const greeting = t('notify.greeting', { name: notice.to.name });
+	const body = paragraphs(notice, params);
+	const footer = t('notify.footer', { library: libraryName });
+	const unsubscribe = t('notify.unsubscribe');
+	const text = [greeting, '', ...body.flatMap((p) => [p, '']), `${t('notify.open')}: ${link}`, '', '-- ', footer, `${unsubscribe}: ${options.unsubscribeUrl}`, ''].join('\n');
+	const html = [
+		'<!doctype html><html lang="nb"><body style="font-family:sans-serif;line-height:1.5;max-width:36em">',
+		`<p>${escapeHtml(greeting)}</p>`,
+		...body.map((p) => `<p>${escapeHtml(p)}</p>`),
+		`<p><a href="${escapeHtml(link)}" style="display:inline-block;padding:.5em 1em;background:#1d4ed8;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(t('notify.open'))}</a></p>`,
+		`<hr><p style="font-size:small;color:#555">${escapeHtml(footer)}<br><a href="${escapeHtml(options.unsubscribeUrl)}">${escapeHtml(unsubscribe)}</a></p>`,
+		'</body></html>'
+	].join('\n');
+	// The same notice always has the same Message-ID, so a receiving system can tell a repeat.
+	const messageId = `<${createHash('sha256').update(notice.key).digest('hex').slice(0, 32)}@${options.domain}>`;
+	return {
+		to: notice.to.address,
+		subject,
+		text,
+		html,
+		messageId,
+		headers: {
+			'List-Unsubscribe': `<${options.unsubscribeUrl}>`,
+			'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+			'X-Byttebank-Notice': notice.kind
+		}
+	};
+}

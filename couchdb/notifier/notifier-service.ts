@@ -1,0 +1,87 @@
+/**
+ * Everything the notifier runs, put together: the worker, its mailer (SMTP_URL, or the local
+ * catcher), and its web side. `npm start` calls this beside the embedded server; cli.ts runs it
+ * on its own against any CouchDB.
+ */
+import { join } from 'node:path';
+import type { FeedSource } from './changes-feed';
+import { startMailCatcher, type MailCatcher } from './mail-catcher';
+import { smtpMailer } from './mailer';
+import type { NotifierConfig } from './notifier-config';
+import { startNotifierHttp } from './notifier-http';
+import { loadOrCreateSecret } from './unsubscribe-token';
+import { Notifier } from './worker';
+
+export interface NotifierServiceOptions {
+	config: NotifierConfig;
+	source: FeedSource;
+	dataDir: string;
+	/** The app's URL, when the config does not name a public one. */
+	appUrl: string;
+	log?: (line: string) => void;
+	/** Overrides for tests: scheduler tick and retry delays. */
+	tickMs?: number;
+	retry?: { baseMs: number; maxMs: number };
+	pageSize?: number;
+}
+
+export interface NotifierService {
+	notifier: Notifier;
+	/** The unsubscribe page's origin. */
+	url: string;
+	/** The local inbox, when no SMTP_URL is set. */
+	inboxUrl?: string;
+	catcher?: MailCatcher;
+	close(): Promise<void>;
+}
+
+export async function startNotifierService(options: NotifierServiceOptions): Promise<NotifierService> {
+	const { config } = options;
+	const folder = join(options.dataDir, 'notifier');
+	const secret = loadOrCreateSecret(join(folder, 'unsubscribe-secret'));
+	const catcher = config.smtpUrl ? undefined : await startMailCatcher({ port: config.catcherPort, host: '127.0.0.1', keep: 500 });
+	const mailer = smtpMailer(config.smtpUrl ?? catcher!.smtpUrl, config.mailFrom);
+	let notifier: Notifier | undefined;
+	let http: Awaited<ReturnType<typeof startNotifierHttp>> | undefined;
+	try {
+		http = await startNotifierHttp({ port: config.port, host: config.host, secret, catcher, unsubscribe: (address) => notifier!.unsubscribe(address) });
+		const offset = config.clockStart === undefined ? 0 : config.clockStart - Date.now();
+		notifier = new Notifier({
+			source: options.source,
+			stateFile: join(folder, 'state.json'),
+			secret,
+			mailer,
+			appUrl: config.appUrl ?? options.appUrl,
+			publicUrl: config.publicUrl ?? http.url,
+			timeZone: config.timeZone,
+			window: config.window,
+			now: () => Date.now() + offset,
+			log: options.log,
+			tickMs: options.tickMs,
+			retry: options.retry,
+			pageSize: options.pageSize
+		});
+		await notifier.start();
+	} catch (error) {
+		// Leave no port behind: the caller may carry on without notifications.
+		await notifier?.stop();
+		mailer.close();
+		await http?.close();
+		await catcher?.close();
+		throw error;
+	}
+	const started = notifier;
+	const web = http;
+	return {
+		notifier: started,
+		url: web.url,
+		inboxUrl: catcher ? `${web.url}/inbox` : undefined,
+		catcher,
+		close: async () => {
+			await started.stop();
+			mailer.close();
+			await web.close();
+			await catcher?.close();
+		}
+	};
+}

@@ -1,0 +1,249 @@
+/**
+ * The notifier worker, after CHT's sentinel: it follows the county database's `_changes`,
+ * folds what it reads with the app's own domain code, decides what to tell whom (the pure rules
+ * in src/lib/domain/notifications) and delivers it by e-mail.
+ *
+ * What makes a restart safe:
+ * - After each page it decides, queues the new notices and saves the feed position in one write
+ *   (notifier-store.ts). A restart folds silently up to the saved position and reads on from
+ *   there: nothing decided is lost, nothing already queued or sent is queued again, and the
+ *   pages after it are the ones an uninterrupted run would have read.
+ * - Each delivery is recorded as soon as the SMTP server has accepted it. The one gap no SMTP
+ *   client can close is a crash between the server's "250 OK" and that write: then the message
+ *   is sent again, with the same Message-ID.
+ * - On the very first start, what is already true is history, not news: it is recorded as sent
+ *   (`baseline`) without a message, so turning the worker on does not mail a year of events.
+ * A scheduler asks the rules again every minute, for the reminders that fall due with time,
+ * and retries what is waiting for the SMTP server.
+ */
+import { allNotices } from '../../src/lib/domain/notifications/all-notices';
+import type { NoticeContext } from '../../src/lib/domain/notifications/notice';
+import { DEFAULT_WINDOW, earliestSend, type SendingWindow } from '../../src/lib/domain/notifications/sending-window';
+import { readChanges, seqNumber, type FeedSource } from './changes-feed';
+import { composeMail } from './compose';
+import { CountyMirror } from './county-mirror';
+import type { Mailer } from './mailer';
+import { NotifierStore, type OutboxItem } from './notifier-store';
+import { unsubscribeUrl } from './unsubscribe-token';
+
+export interface NotifierOptions {
+	source: FeedSource;
+	stateFile: string;
+	/** The secret that signs unsubscribe links (unsubscribe-token.ts). */
+	secret: string;
+	mailer: Mailer;
+	/** The app's origin, for links in messages. */
+	appUrl: string;
+	/** Where this worker's unsubscribe page is reached from outside. */
+	publicUrl: string;
+	timeZone: string;
+	window?: SendingWindow;
+	now?: () => number;
+	pageSize?: number;
+	/** How often the scheduler asks the rules again and retries waiting messages. */
+	tickMs?: number;
+	/** Retry delays double from `baseMs` up to `maxMs`. */
+	retry?: { baseMs: number; maxMs: number };
+	longpollMs?: number;
+	log?: (line: string) => void;
+}
+
+const DEFAULTS = { pageSize: 100, tickMs: 60_000, retry: { baseMs: 30_000, maxMs: 30 * 60_000 }, longpollMs: 25_000 };
+
+export class Notifier {
+	readonly mirror: CountyMirror;
+	readonly store: NotifierStore;
+	readonly #options: NotifierOptions & typeof DEFAULTS;
+	readonly #now: () => number;
+	readonly #log: (line: string) => void;
+	#currentKeys = new Set<string>();
+	#queue: Promise<unknown> = Promise.resolve();
+	#stopped = false;
+	#abort = new AbortController();
+	#timer: NodeJS.Timeout | undefined;
+	#loop: Promise<void> | undefined;
+
+	constructor(options: NotifierOptions) {
+		this.#options = {
+			...options,
+			pageSize: options.pageSize ?? DEFAULTS.pageSize,
+			tickMs: options.tickMs ?? DEFAULTS.tickMs,
+			retry: options.retry ?? DEFAULTS.retry,
+			longpollMs: options.longpollMs ?? DEFAULTS.longpollMs
+		};
+		this.#now = options.now ?? Date.now;
+		this.#log = options.log ?? ((line) => console.log(line));
+		this.mirror = new CountyMirror(this.#log);
+		this.store = new NotifierStore(options.stateFile);
+	}
+
+	/** Catches up with the feed, then follows it and runs the scheduler until stopped. */
+	async start(): Promise<void> {
+		await this.#catchUp();
+		this.#timer = setInterval(() => void this.#exclusive(() => this.#decideAndDeliver()).catch((e) => this.#log(`notifier: ${String(e)}`)), this.#options.tickMs);
+		this.#loop = this.#follow();
+	}
+
+	async stop(): Promise<void> {
+		this.#stopped = true;
+		clearInterval(this.#timer);
+		this.#abort.abort();
+		await this.#loop;
+		await this.#queue.catch(() => undefined);
+	}
+
+	/** The one-click unsubscribe: the address is never written to again, and its waiting messages are dropped. */
+	unsubscribe(address: string): Promise<void> {
+		return this.#exclusive(async () => {
+			const a = address.toLowerCase();
+			this.store.memory.unsubscribed[a] = { at: this.#now() };
+			this.#settleAll((item) => item.notice.to.address.toLowerCase() === a, 'suppressed');
+			this.store.save();
+		});
+	}
+
+	/** Runs one step at a time: the feed, the scheduler and unsubscribes never interleave their writes. */
+	#exclusive<T>(step: () => Promise<T>): Promise<T> {
+		const next = this.#queue.then(step, step);
+		this.#queue = next.catch(() => undefined);
+		return next;
+	}
+
+	/**
+	 * Folds what the feed held up to the saved position, without deciding anything, then decides
+	 * once at that position: exactly the state the last run saved its decisions for, so the pages
+	 * that follow are the same pages, with the same decisions, as a run that never stopped.
+	 */
+	async #catchUp(): Promise<void> {
+		const memory = this.store.memory;
+		const firstStart = memory.seq === null;
+		const savedAt = seqNumber(memory.seq);
+		let cursor: string | number = 0;
+		for (;;) {
+			const page = await readChanges(this.#options.source, cursor, this.#options.pageSize);
+			const upToSaved = firstStart ? page.docs : page.docs.filter((_, i) => seqNumber(page.seqs[i]!) <= savedAt);
+			this.mirror.apply(upToSaved);
+			cursor = page.lastSeq;
+			const beyond = upToSaved.length < page.docs.length;
+			if (beyond || page.pending === 0 || page.docs.length === 0) break;
+		}
+		await this.#exclusive(async () => {
+			if (firstStart) {
+				const at = this.#now();
+				for (const notice of allNotices(this.#context())) memory.sent[notice.key] = { at, how: 'baseline' };
+				memory.seq = cursor;
+				this.store.save();
+				this.#log(`notifier: first start, ${Object.keys(memory.sent).length} notices already true taken as history`);
+			} else {
+				await this.#step(memory.seq!);
+			}
+		});
+	}
+
+	async #follow(): Promise<void> {
+		let cursor = this.store.memory.seq ?? 0;
+		let failures = 0;
+		while (!this.#stopped) {
+			try {
+				const page = await readChanges(this.#options.source, cursor, this.#options.pageSize, this.#options.longpollMs, this.#abort.signal);
+				failures = 0;
+				if (page.docs.length === 0 && page.lastSeq === cursor) continue;
+				this.mirror.apply(page.docs);
+				cursor = page.lastSeq;
+				const reached = cursor;
+				await this.#exclusive(() => this.#step(reached));
+			} catch (error) {
+				if (this.#stopped) return;
+				// The database restarting or unreachable: wait and read again from the same position.
+				failures += 1;
+				this.#log(`notifier: reading changes failed (${(error as Error).message}); retrying`);
+				await new Promise((done) => setTimeout(done, Math.min(30_000, 500 * 2 ** failures)));
+			}
+		}
+	}
+
+	/** Decides on what the feed brought up to `seq`, saves that position with the queue, delivers. */
+	async #step(seq: string | number): Promise<void> {
+		this.#decide();
+		this.store.memory.seq = seq;
+		this.store.save();
+		await this.#deliver();
+	}
+
+	async #decideAndDeliver(): Promise<void> {
+		this.#decide();
+		this.store.save();
+		await this.#deliver();
+	}
+
+	#context(): NoticeContext {
+		return { state: this.mirror.state, directory: this.mirror.directory, now: this.#now(), timeZone: this.#options.timeZone };
+	}
+
+	#decide(): void {
+		const now = this.#now();
+		const notices = allNotices(this.#context());
+		this.#currentKeys = new Set(notices.map((n) => n.key));
+		const memory = this.store.memory;
+		for (const notice of notices) {
+			if (this.store.knows(notice.key)) continue;
+			if (this.store.isBlocked(notice.to.address)) {
+				memory.sent[notice.key] = { at: now, how: 'suppressed' };
+				continue;
+			}
+			memory.outbox.push({ notice, notBefore: earliestSend(notice.urgency, now, this.#options.timeZone, this.#options.window ?? DEFAULT_WINDOW), attempts: 0 });
+		}
+	}
+
+	#settleAll(which: (item: OutboxItem) => boolean, how: 'suppressed' | 'stale'): void {
+		const memory = this.store.memory;
+		const at = this.#now();
+		for (const item of memory.outbox.filter(which)) memory.sent[item.notice.key] = { at, how };
+		memory.outbox = memory.outbox.filter((item) => !which(item));
+	}
+
+	async #deliver(): Promise<void> {
+		const memory = this.store.memory;
+		const due = memory.outbox.filter((item) => item.notBefore <= this.#now()).sort((a, b) => a.notBefore - b.notBefore || (a.notice.key < b.notice.key ? -1 : 1));
+		for (const item of due) {
+			if (this.#stopped) return;
+			const { notice } = item;
+			const address = notice.to.address.toLowerCase();
+			if (!memory.outbox.includes(item)) continue; // settled with another message to a bounced address
+			// A reminder that waited for the morning and is no longer true (answered overnight) is dropped.
+			if (notice.urgency === 'normal' && !this.#currentKeys.has(notice.key)) {
+				this.#settleAll((i) => i === item, 'stale');
+				this.store.save();
+				continue;
+			}
+			const libraryName = this.mirror.directory.libraries.get(notice.to.library)?.name ?? notice.to.library;
+			const mail = composeMail(notice, libraryName, {
+				appUrl: this.#options.appUrl,
+				unsubscribeUrl: unsubscribeUrl(this.#options.publicUrl, this.#options.secret, address),
+				domain: new URL(this.#options.appUrl).hostname || 'byttebank.local'
+			});
+			const result = await this.#options.mailer.send(mail);
+			if (result.ok) {
+				memory.outbox = memory.outbox.filter((i) => i !== item);
+				memory.sent[notice.key] = { at: this.#now(), how: 'delivered' };
+				this.store.save();
+				continue;
+			}
+			if (result.permanent) {
+				this.#log(`notifier: ${address} bounced (${result.reason}); it will not be tried again`);
+				memory.bounced[address] = { at: this.#now(), reason: result.reason };
+				this.#settleAll((i) => i.notice.to.address.toLowerCase() === address, 'suppressed');
+				this.store.save();
+				continue;
+			}
+			// The server is down or asks to try later: everything due waits, nothing is dropped.
+			item.attempts += 1;
+			item.lastError = result.reason;
+			const delay = Math.min(this.#options.retry.maxMs, this.#options.retry.baseMs * 2 ** (item.attempts - 1));
+			item.notBefore = this.#now() + delay;
+			this.store.save();
+			this.#log(`notifier: sending failed (${result.reason}); ${memory.outbox.length} waiting, next try in ${Math.round(delay / 1000)} s`);
+			return;
+		}
+	}
+}
