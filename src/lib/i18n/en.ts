@@ -110,6 +110,8 @@ export const en = {
 	'form.addWindow': 'Add a period',
 	'form.save': 'Save',
 	'form.saving': 'Saving …',
+	'dialog.yes': 'Yes, go ahead',
+	'dialog.no': 'No, cancel',
 	'form.cancel': 'Cancel',
 	'form.fixErrors': 'Please correct the marked fields and try again. Nothing has been saved yet.',
 	'form.saved': 'Saved.',

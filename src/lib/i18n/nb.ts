@@ -111,6 +111,8 @@ export const nb = {
 	'form.addWindow': 'Legg til periode',
 	'form.save': 'Lagre',
 	'form.saving': 'Lagrer …',
+	'dialog.yes': 'Ja, fortsett',
+	'dialog.no': 'Nei, avbryt',
 	'form.cancel': 'Avbryt',
 	'form.fixErrors': 'Rett feilene som er merket, så prøver vi igjen. Ingenting er lagret ennå.',
 	'form.saved': 'Lagret.',

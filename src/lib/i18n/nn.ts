@@ -110,6 +110,8 @@ export const nn = {
 	'form.addWindow': 'Legg til periode',
 	'form.save': 'Lagre',
 	'form.saving': 'Lagrar …',
+	'dialog.yes': 'Ja, hald fram',
+	'dialog.no': 'Nei, avbryt',
 	'form.cancel': 'Avbryt',
 	'form.fixErrors': 'Rett feila som er merkte, så prøver vi igjen. Ingenting er lagra enno.',
 	'form.saved': 'Lagra.',

@@ -113,6 +113,8 @@ export const sv = {
 	'form.addWindow': 'Lägg till period',
 	'form.save': 'Spara',
 	'form.saving': 'Sparar …',
+	'dialog.yes': 'Ja, fortsätt',
+	'dialog.no': 'Nej, avbryt',
 	'form.cancel': 'Avbryt',
 	'form.fixErrors': 'Rätta de markerade felen så försöker vi igen. Inget är sparat än.',
 	'form.saved': 'Sparat.',
