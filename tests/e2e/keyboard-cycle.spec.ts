@@ -34,11 +34,18 @@ async function typeInto(page: Page, field: Locator, text: string): Promise<void>
 	await page.keyboard.type(text);
 }
 
-/** Chromium's date field in nb-NO reads day, month, year, and moves between them by itself. */
+/**
+ * A date field takes its segment order from the browser's own locale, which headless Chromium
+ * may not take from nb-NO: type day-month-year, and if that landed wrong, go back to the first
+ * segment with the arrow keys and type month-day-year.
+ */
 async function typeDate(page: Page, field: Locator, iso: string): Promise<void> {
 	const [year, month, day] = iso.split('-');
 	await tabTo(page, field);
 	await page.keyboard.type(`${day}${month}${year}`);
+	if ((await field.inputValue()) === iso) return;
+	for (let segment = 0; segment < 3; segment++) await page.keyboard.press('ArrowLeft');
+	await page.keyboard.type(`${month}${day}${year}`);
 	await expect(field).toHaveValue(iso);
 }
 

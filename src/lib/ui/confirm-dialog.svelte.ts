@@ -8,7 +8,8 @@ export interface Question {
 }
 
 class ConfirmQueue {
-	current = $state<Question | null>(null);
+	// Raw: a deep proxy would make `this.current === question` false and leave the dialog open.
+	current = $state.raw<Question | null>(null);
 
 	ask(text: string): Promise<boolean> {
 		// A second question while one is open answers the first "no": never two modals.
