@@ -148,10 +148,14 @@ export class Notifier {
 				const page = await readChanges(this.#options.source, cursor, this.#options.pageSize, this.#options.longpollMs, this.#abort.signal);
 				failures = 0;
 				if (page.docs.length === 0 && page.lastSeq === cursor) continue;
-				this.mirror.apply(page.docs);
 				cursor = page.lastSeq;
 				const reached = cursor;
-				await this.#exclusive(() => this.#step(reached));
+				// Folded inside the step, so the scheduler never decides on a state past the saved
+				// position: a restart would replay only up to it and take those notices for stale.
+				await this.#exclusive(() => {
+					this.mirror.apply(page.docs);
+					return this.#step(reached);
+				});
 			} catch (error) {
 				if (this.#stopped) return;
 				// The database restarting or unreachable: wait and read again from the same position.
