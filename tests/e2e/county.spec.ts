@@ -43,10 +43,10 @@ test('the county reverses a completed exchange: both balances are restored and b
 	await loginAs(page, 'fylket');
 	const before = await serverState(page);
 	const exchange = [...before.exchanges.values()].find((e) => e.status === 'completed')!;
-	page.on('dialog', (dialog) => dialog.accept());
 	await page.goto(`/exchanges/${exchange.id}`);
 	await page.getByTestId('reverse-reason').fill('Registrert på feil bibliotek.');
 	await page.getByTestId('reverse').click();
+	await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Ja, fortsett' }).click();
 	await expect(page.getByTestId('exchange-status')).toHaveText('Korrigert av fylket');
 	await expect.poll(async () => (await serverState(page)).exchanges.get(exchange.id)?.status).toBe('reversed');
 	const after = await serverState(page);

@@ -79,8 +79,8 @@ test('the county sees requests to every library and can turn one down', async ({
 	await page.goto('/county/admin');
 	const request = page.getByTestId('applicant').filter({ hasText: name });
 	await expect(request).toContainText('Tolga');
-	page.once('dialog', (dialog) => void dialog.accept());
 	await request.getByRole('button', { name: 'Avslå' }).click();
+	await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Ja, fortsett' }).click();
 	await expect(page.getByTestId('pending-members')).toContainText('Forespørselen fra Per Avslått er avslått.');
 
 	await newcomer.getByLabel('Brukernavn').fill(name);
