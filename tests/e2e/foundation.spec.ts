@@ -39,6 +39,8 @@ for (const [device, width, height] of [['phone', 360, 740], ['tablet', 1024, 768
 	test(`the overview reads well on a ${device} (${width} px)`, async ({ page }) => {
 		await page.setViewportSize({ width, height });
 		await page.goto('/login');
+		// The page draws once its language has loaded: photograph it then, not the blank before.
+		await expect(page.getByLabel('Brukernavn')).toBeVisible();
 		await screenshot(page, `login-${width}`);
 		await loginAs(page, 'eidskog');
 		await expect(page.getByTestId('sync-status')).toContainText('Oppdatert');
