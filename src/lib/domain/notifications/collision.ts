@@ -4,9 +4,8 @@
  * the same agreement is told again.
  */
 import { transactionTime } from '../ids';
-import { exchangeLink, exchangeWords } from './exchange-words';
-import { noticeKey, type Notice, type NoticeContext } from './notice';
-import { libraryRecipients } from './recipients';
+import { exchangeNotices } from './exchange-notices';
+import type { Notice, NoticeContext } from './notice';
 
 export function collisionNotices({ state, directory }: NoticeContext): Notice[] {
 	const out: Notice[] = [];
@@ -14,17 +13,7 @@ export function collisionNotices({ state, directory }: NoticeContext): Notice[] 
 		if (exchange.collisions.length === 0 || exchange.status !== 'accepted') continue;
 		const codes = [...exchange.collisions].sort().join('+');
 		for (const library of [exchange.host, exchange.provider]) {
-			for (const to of libraryRecipients(directory, library)) {
-				out.push({
-					key: noticeKey('collision', exchange.id, to.address, codes),
-					kind: 'collision',
-					to,
-					urgency: 'urgent',
-					link: exchangeLink(exchange),
-					params: { ...exchangeWords(state, directory, exchange, library), codes },
-					at: transactionTime(exchange.updated)
-				});
-			}
+			out.push(...exchangeNotices(state, directory, { kind: 'collision', exchange, library, urgency: 'urgent', at: transactionTime(exchange.updated), stage: codes, params: { codes } }));
 		}
 	}
 	return out;

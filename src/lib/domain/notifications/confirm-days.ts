@@ -3,10 +3,9 @@
  * the visit, and once more a week later if it still has not confirmed. An agreement without
  * dates has no day to count from; the overview lists it instead.
  */
-import { exchangeLink, exchangeWords } from './exchange-words';
+import { exchangeNotices } from './exchange-notices';
 import { addDays, localDate } from './local-time';
-import { noticeKey, type Notice, type NoticeContext } from './notice';
-import { libraryRecipients } from './recipients';
+import type { Notice, NoticeContext } from './notice';
 
 /** Days after the visit's last day: the first reminder, and the second. */
 export const CONFIRM_AFTER_DAYS = [1, 8] as const;
@@ -20,17 +19,7 @@ export function confirmDaysNotices({ state, directory, now, timeZone }: NoticeCo
 		if (today < first) continue;
 		// One reminder per stage: a worker that was down for a week sends the later one only.
 		const stage = today >= second ? 'week' : 'day';
-		for (const to of libraryRecipients(directory, exchange.host)) {
-			out.push({
-				key: noticeKey('confirm-days', exchange.id, to.address, stage),
-				kind: 'confirm-days',
-				to,
-				urgency: 'normal',
-				link: exchangeLink(exchange),
-				params: { ...exchangeWords(state, directory, exchange, exchange.host), stage },
-				at: now
-			});
-		}
+		out.push(...exchangeNotices(state, directory, { kind: 'confirm-days', exchange, library: exchange.host, urgency: 'normal', at: now, stage, params: { stage } }));
 	}
 	return out;
 }

@@ -3,9 +3,9 @@
  * told even once the visit is done) or declined.
  */
 import { transactionTime } from '../ids';
-import { exchangeLink, exchangeWords, isUrgentSource } from './exchange-words';
-import { noticeKey, type Notice, type NoticeContext } from './notice';
-import { libraryRecipients } from './recipients';
+import { exchangeNotices } from './exchange-notices';
+import { isUrgentSource } from './exchange-words';
+import type { Notice, NoticeContext } from './notice';
 
 export function proposalAnsweredNotices({ state, directory }: NoticeContext): Notice[] {
 	const out: Notice[] = [];
@@ -14,17 +14,9 @@ export function proposalAnsweredNotices({ state, directory }: NoticeContext): No
 		const answer = exchange.agreedBy ?? declined?.tx;
 		if (!answer) continue;
 		const kind = exchange.agreedBy ? 'proposal-accepted' : 'proposal-declined';
-		for (const to of libraryRecipients(directory, exchange.proposedBy)) {
-			out.push({
-				key: noticeKey(kind, exchange.id, to.address),
-				kind,
-				to,
-				urgency: kind === 'proposal-accepted' && isUrgentSource(state, exchange) ? 'urgent' : 'normal',
-				link: exchangeLink(exchange),
-				params: { ...exchangeWords(state, directory, exchange, exchange.proposedBy), reason: declined?.reason ?? '' },
-				at: transactionTime(answer)
-			});
-		}
+		const urgency = kind === 'proposal-accepted' && isUrgentSource(state, exchange) ? 'urgent' : 'normal';
+		const params = { reason: declined?.reason ?? '' };
+		out.push(...exchangeNotices(state, directory, { kind, exchange, library: exchange.proposedBy, urgency, at: transactionTime(answer), params }));
 	}
 	return out;
 }

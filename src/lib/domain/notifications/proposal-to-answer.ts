@@ -4,26 +4,16 @@
  */
 import { transactionTime } from '../ids';
 import { counterpartyOf } from '../parties';
-import { exchangeLink, exchangeWords, isUrgentSource } from './exchange-words';
-import { noticeKey, type Notice, type NoticeContext } from './notice';
-import { libraryRecipients } from './recipients';
+import { exchangeNotices } from './exchange-notices';
+import { isUrgentSource } from './exchange-words';
+import type { Notice, NoticeContext } from './notice';
 
 export function proposalToAnswerNotices({ state, directory }: NoticeContext): Notice[] {
 	const out: Notice[] = [];
 	for (const exchange of state.exchanges.values()) {
 		if (exchange.status !== 'proposed') continue;
-		const answerer = counterpartyOf(exchange);
-		for (const to of libraryRecipients(directory, answerer)) {
-			out.push({
-				key: noticeKey('proposal-to-answer', exchange.id, to.address),
-				kind: 'proposal-to-answer',
-				to,
-				urgency: isUrgentSource(state, exchange) ? 'urgent' : 'normal',
-				link: exchangeLink(exchange),
-				params: exchangeWords(state, directory, exchange, answerer),
-				at: transactionTime(exchange.id)
-			});
-		}
+		const urgency = isUrgentSource(state, exchange) ? 'urgent' : 'normal';
+		out.push(...exchangeNotices(state, directory, { kind: 'proposal-to-answer', exchange, library: counterpartyOf(exchange), urgency, at: transactionTime(exchange.id) }));
 	}
 	return out;
 }
