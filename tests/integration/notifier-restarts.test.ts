@@ -144,13 +144,9 @@ describe('the notifier killed and restarted mid-feed', () => {
 		crashedInbox.push(inbox);
 		const referenceInbox = await startMailCatcher();
 		const env = workerEnv(server, crashed, inbox.smtpUrl);
-
-		try {
-			// Both workers start once on the directory alone: nothing to tell, the same position.
-			const first = spawnWorker(env, output);
-			await until('the first start saved', () => memoryIn(crashed)?.seq != null);
-			await stop(first, 'SIGTERM');
-			const referenceFirst = await startNotifierService({
+		/** The uninterrupted worker, in this process, on the same clock and settings as the crashing one. */
+		const startReference = () =>
+			startNotifierService({
 				config: { enabled: true, smtpUrl: referenceInbox.smtpUrl, mailFrom: 'Byttebank <byttebank@test.example>', appUrl: APP_URL, port: 0, host: '127.0.0.1', catcherPort: 0, timeZone: 'Europe/Oslo', window: { from: 8, to: 20 }, clockStart: Date.parse(CLOCK_START) },
 				source: { dbUrl: `${server.dbUrl}/${COUNTY}`, auth: server.admin },
 				dataDir: reference,
@@ -159,6 +155,13 @@ describe('the notifier killed and restarted mid-feed', () => {
 				tickMs: 200,
 				log: () => undefined
 			});
+
+		try {
+			// Both workers start once on the directory alone: nothing to tell, the same position.
+			const first = spawnWorker(env, output);
+			await until('the first start saved', () => memoryIn(crashed)?.seq != null);
+			await stop(first, 'SIGTERM');
+			const referenceFirst = await startReference();
 			await referenceFirst.close();
 			expect(memoryIn(reference)!.seq).toEqual(memoryIn(crashed)!.seq);
 
@@ -171,15 +174,7 @@ describe('the notifier killed and restarted mid-feed', () => {
 			};
 
 			// The uninterrupted run: what should arrive.
-			const uninterrupted = await startNotifierService({
-				config: { enabled: true, smtpUrl: referenceInbox.smtpUrl, mailFrom: 'Byttebank <byttebank@test.example>', appUrl: APP_URL, port: 0, host: '127.0.0.1', catcherPort: 0, timeZone: 'Europe/Oslo', window: { from: 8, to: 20 }, clockStart: Date.parse(CLOCK_START) },
-				source: { dbUrl: `${server.dbUrl}/${COUNTY}`, auth: server.admin },
-				dataDir: reference,
-				appUrl: APP_URL,
-				pageSize: PAGE_SIZE,
-				tickMs: 200,
-				log: () => undefined
-			});
+			const uninterrupted = await startReference();
 			await until('the uninterrupted run finished', () => finished(reference));
 			await uninterrupted.close();
 
