@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { balanceOf, totalOfBalances } from '../../src/lib/domain/ledger';
 import { isoInDays, serverState } from './bank';
-import { loginAs, screenshot } from './helpers';
+import { acceptAnswerPastTheLimit, loginAs, screenshot } from './helpers';
 
 async function balance(page: Page): Promise<number> {
 	await page.goto('/');
@@ -74,23 +74,8 @@ test('accepting an answer that would take the host past its credit limit is refu
 	await loginAs(helper, 'hamar');
 	await host.goto('/');
 	const hostBalance = Number(await host.getByTestId('balance').getAttribute('data-days'));
-	const available = Number((await host.getByTestId('available').getAttribute('data-days')) ?? 0);
-	const tooMany = Math.min(20, Math.floor(available) + 1);
-	expect(tooMany).toBeGreaterThan(available);
-
-	await host.goto('/requests/new');
-	await host.getByRole('checkbox', { name: 'Kassering' }).check();
-	await host.getByLabel('Beskrivelse').fill('Stor kassering før ombygging.');
-	await host.getByLabel('Antall dager').fill(String(tooMany));
-	await host.getByRole('button', { name: 'Lagre' }).click();
-	await expect(host.getByTestId('request-detail')).toBeVisible();
-	const requestId = host.url().split('/').pop()!;
-
-	await helper.goto(`/requests/${requestId}`);
-	await helper.getByTestId('answer-request').click();
-	await expect(helper.getByTestId('exchange-status')).toHaveText('Foreslått');
-	await host.goto(`/requests/${requestId}`);
-	await host.getByTestId('accept-answer').click();
+	const { available, asked } = await acceptAnswerPastTheLimit(host, helper, 'Stor kassering før ombygging.');
+	expect(asked).toBeGreaterThan(available);
 	await expect(host.getByTestId('answers')).toContainText('Alvdal bibliotek ville gått under grensen på 5 dager');
 	await expect(host.getByTestId('answer')).toHaveAttribute('data-status', 'proposed');
 	await host.goto('/');

@@ -34,3 +34,28 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 export async function screenshot(page: Page, name: string): Promise<void> {
 	await page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage: true });
 }
+
+/**
+ * The host posts a request for more days than it may still agree to, the helper library answers
+ * it, and the host tries to accept: the refusal that both the exchange cycle and the live region
+ * check. Returns what the host could still agree to and how many days it asked for.
+ */
+export async function acceptAnswerPastTheLimit(host: Page, helper: Page, description: string): Promise<{ available: number; asked: number }> {
+	await host.goto('/');
+	const available = Number((await host.getByTestId('available').getAttribute('data-days')) ?? 0);
+	const asked = Math.min(20, Math.floor(available) + 1);
+	await host.goto('/requests/new');
+	await host.getByRole('checkbox', { name: 'Kassering' }).check();
+	await host.getByLabel('Beskrivelse').fill(description);
+	await host.getByLabel('Antall dager').fill(String(asked));
+	await host.getByRole('button', { name: 'Lagre' }).click();
+	await expect(host.getByTestId('request-detail')).toBeVisible();
+	const requestId = host.url().split('/').pop()!;
+
+	await helper.goto(`/requests/${requestId}`);
+	await helper.getByTestId('answer-request').click();
+	await expect(helper.getByTestId('exchange-status')).toHaveText('Foreslått');
+	await host.goto(`/requests/${requestId}`);
+	await host.getByTestId('accept-answer').click();
+	return { available, asked };
+}

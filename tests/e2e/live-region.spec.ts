@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_COUNTY_USER } from '../../couchdb/demo/seed';
-import { loginAs } from './helpers';
+import { acceptAnswerPastTheLimit, loginAs } from './helpers';
 
 /** The layout's one polite live region says what happened: a refusal, a save. */
 
@@ -11,22 +11,7 @@ test('a refused acceptance is announced in the live region, with its reason', as
 	await loginAs(helper, 'hamar');
 	const live = host.getByTestId('live-region');
 	await expect(live).toHaveAttribute('aria-live', 'polite');
-	const available = Number((await host.getByTestId('available').getAttribute('data-days')) ?? 0);
-	const tooMany = Math.min(20, Math.floor(available) + 1);
-
-	await host.goto('/requests/new');
-	await host.getByRole('checkbox', { name: 'Kassering' }).check();
-	await host.getByLabel('Beskrivelse').fill('Kassering som går over grensen.');
-	await host.getByLabel('Antall dager').fill(String(tooMany));
-	await host.getByRole('button', { name: 'Lagre' }).click();
-	await expect(host.getByTestId('request-detail')).toBeVisible();
-	const requestId = host.url().split('/').pop()!;
-
-	await helper.goto(`/requests/${requestId}`);
-	await helper.getByTestId('answer-request').click();
-	await expect(helper.getByTestId('exchange-status')).toHaveText('Foreslått');
-	await host.goto(`/requests/${requestId}`);
-	await host.getByTestId('accept-answer').click();
+	await acceptAnswerPastTheLimit(host, helper, 'Kassering som går over grensen.');
 	await expect(live).toContainText('Alvdal bibliotek ville gått under grensen på 5 dager');
 });
 
