@@ -54,7 +54,7 @@ export class Notifier {
 	readonly mirror: CountyMirror;
 	readonly store: NotifierStore;
 	readonly #options: NotifierOptions & typeof DEFAULTS;
-	readonly #now: () => number;
+	readonly #clock: () => number;
 	readonly #log: (line: string) => void;
 	#currentKeys = new Set<string>();
 	#queue: Promise<unknown> = Promise.resolve();
@@ -71,7 +71,7 @@ export class Notifier {
 			retry: options.retry ?? DEFAULTS.retry,
 			longpollMs: options.longpollMs ?? DEFAULTS.longpollMs
 		};
-		this.#now = options.now ?? Date.now;
+		this.#clock = options.now ?? Date.now;
 		this.#log = options.log ?? ((line) => console.log(line));
 		this.mirror = new CountyMirror(this.#log);
 		this.store = new NotifierStore(options.stateFile);
@@ -100,6 +100,13 @@ export class Notifier {
 			this.#settleAll((item) => item.notice.to.address.toLowerCase() === a, 'suppressed');
 			this.store.save();
 		});
+	}
+
+	/** The clock, never earlier than a time already acted on (saved with the memory). */
+	#now(): number {
+		const memory = this.store.memory;
+		memory.clock = Math.max(this.#clock(), memory.clock ?? 0);
+		return memory.clock;
 	}
 
 	/** Runs one step at a time: the feed, the scheduler and unsubscribes never interleave their writes. */

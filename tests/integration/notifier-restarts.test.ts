@@ -2,8 +2,8 @@
  * The notifier killed and restarted mid-feed (issue 13): the worker runs as its own process
  * (couchdb/notifier/cli.ts) and is SIGKILLed ten times while it works through a county's feed,
  * each time in the middle of handing a message to the SMTP server, and restarted on the same
- * data folder. Every message an uninterrupted worker sends for the same feed arrives exactly
- * once: none lost, none twice.
+ * data folder, on a clock that stepped back. Every message an uninterrupted worker sends for the
+ * same feed arrives exactly once: none lost, none twice, none dropped.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -60,7 +60,16 @@ function story(): Transaction[] {
 	return out;
 }
 
-function workerEnv(server: TestServer, dataDir: string, smtpUrl: string): NodeJS.ProcessEnv {
+/** The story's clock: CLOCK_START when the test began, going on in real time. */
+const storyClock = (startedAt: number, behindMs = 0) => new Date(Date.parse(CLOCK_START) + (Date.now() - startedAt) - behindMs).toISOString();
+/**
+ * Each restarted worker's clock starts ten minutes behind the one that died (a clock stepped
+ * back by NTP, or a replacement machine): a worker that trusted it would hold its queued
+ * messages as "not yet due" while the feed moved past them, and drop them as stale.
+ */
+const STEPPED_BACK_MS = 10 * 60_000;
+
+function workerEnv(server: TestServer, dataDir: string, smtpUrl: string, clock: string): NodeJS.ProcessEnv {
 	return {
 		...process.env,
 		NOTIFIER_FEED_URL: `${server.dbUrl}/${COUNTY}`,
@@ -70,7 +79,7 @@ function workerEnv(server: TestServer, dataDir: string, smtpUrl: string): NodeJS
 		DATA_DIR: dataDir,
 		APP_URL,
 		NOTIFY_PORT: '0',
-		NOTIFY_NOW: CLOCK_START,
+		NOTIFY_NOW: clock,
 		NOTIFY_PAGE_SIZE: String(PAGE_SIZE),
 		NOTIFY_TICK_MS: '200',
 		NOTIFY_RETRY_MS: '50'
@@ -96,6 +105,9 @@ const memoryIn = (dataDir: string): NotifierMemory | undefined => {
 	const file = join(dataDir, 'notifier', 'state.json');
 	return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as NotifierMemory) : undefined;
 };
+
+/** What became of each notice (delivered, taken as history, dropped), without when. */
+const outcomes = (dataDir: string) => Object.fromEntries(Object.entries(memoryIn(dataDir)!.sent).map(([key, record]) => [key, record.how]));
 
 const identity = (mail: CaughtMail) => `${mail.messageId} ${mail.to.join(',')}`;
 
@@ -143,11 +155,12 @@ describe('the notifier killed and restarted mid-feed', () => {
 		});
 		crashedInbox.push(inbox);
 		const referenceInbox = await startMailCatcher();
-		const env = workerEnv(server, crashed, inbox.smtpUrl);
+		const startedAt = Date.now();
+		const env = (behindMs = 0) => workerEnv(server, crashed, inbox.smtpUrl, storyClock(startedAt, behindMs));
 		/** The uninterrupted worker, in this process, on the same clock and settings as the crashing one. */
 		const startReference = () =>
 			startNotifierService({
-				config: { enabled: true, smtpUrl: referenceInbox.smtpUrl, mailFrom: 'Byttebank <byttebank@test.example>', appUrl: APP_URL, port: 0, host: '127.0.0.1', catcherPort: 0, timeZone: 'Europe/Oslo', window: { from: 8, to: 20 }, clockStart: Date.parse(CLOCK_START) },
+				config: { enabled: true, smtpUrl: referenceInbox.smtpUrl, mailFrom: 'Byttebank <byttebank@test.example>', appUrl: APP_URL, port: 0, host: '127.0.0.1', catcherPort: 0, timeZone: 'Europe/Oslo', window: { from: 8, to: 20 }, clockStart: Date.parse(storyClock(startedAt)) },
 				source: { dbUrl: `${server.dbUrl}/${COUNTY}`, auth: server.admin },
 				dataDir: reference,
 				appUrl: APP_URL,
@@ -158,7 +171,7 @@ describe('the notifier killed and restarted mid-feed', () => {
 
 		try {
 			// Both workers start once on the directory alone: nothing to tell, the same position.
-			const first = spawnWorker(env, output);
+			const first = spawnWorker(env(), output);
 			await until('the first start saved', () => memoryIn(crashed)?.seq != null);
 			await stop(first, 'SIGTERM');
 			const referenceFirst = await startReference();
@@ -181,7 +194,7 @@ describe('the notifier killed and restarted mid-feed', () => {
 			// The run that is killed: restarted on the same folder each time it dies.
 			const launch = () => {
 				starts += 1;
-				const child = spawnWorker(env, output);
+				const child = spawnWorker(env(starts > 1 ? STEPPED_BACK_MS : 0), output);
 				current = child;
 				child.once('exit', () => {
 					if (!done) launch();
@@ -198,6 +211,8 @@ describe('the notifier killed and restarted mid-feed', () => {
 			expect(kills).toBe(KILLS);
 			expect(new Set(received).size).toBe(received.length);
 			expect(received).toEqual(expected);
+			// Not one notice was dropped as stale or suppressed where the uninterrupted run sent it.
+			expect(outcomes(crashed)).toEqual(outcomes(reference));
 			// Every kill came before the feed was read to its end.
 			expect(seqAtKills.every((seq) => seqNumber(seq) < finalSeq)).toBe(true);
 			// The story tells every kind of notice, so the comparison covers every rule.
