@@ -6,7 +6,7 @@
  * twice (one leaf, first revision), and all fold to the same state. Each node is read on its
  * own, with the other two stopped, so a node cannot pass on copies the others hold for it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { couch, type CouchTarget } from '../../couchdb/http';
 import { provision } from '../../couchdb/provision';
 import { census, expectNothingLost, heldByNode, heldByReplica, type Census } from './census';
@@ -16,6 +16,11 @@ import { converged, outageCounty, pause, removeOutageCounty, writeThroughOutages
 import { SyncingDevice } from './syncing-device';
 
 const ROUNDS = 20;
+/**
+ * Each round waits for node2 to answer /_up again, which takes 3–6 s on these machines, and the
+ * checks afterwards restart two nodes three times: the run takes 1–3 minutes, each wait bounded.
+ */
+const TEST_TIMEOUT_MS = 360_000;
 const cluster = clusterFromEnv();
 if (!cluster) saySkipped('cluster outage', 'COUCHDB_TEST_CLUSTER_URLS, COUCHDB_TEST_CLUSTER_DIR, COUCHDB_TEST_ADMIN');
 
@@ -51,6 +56,11 @@ describe.skipIf(!cluster)('a three-node cluster while one node is stopped and re
 
 	it(`keeps every replica and every node identical over ${ROUNDS} stops and restarts of node2`, async () => {
 		const node2 = processes[1]!;
+		const began = Date.now();
+		const phases: string[] = [];
+		const reached = (phase: string) => phases.push(`${phase} at ${((Date.now() - began) / 1000).toFixed(1)} s`);
+		// If a phase overruns, the failure says which one.
+		onTestFailed(() => console.log(`cluster outage phases: ${phases.join('; ') || 'none reached'}`));
 		const signals: string[] = [];
 		const downtimes: number[] = [];
 		const traffic = await writeThroughOutages(devices, ROUNDS, async (round) => {
@@ -61,8 +71,10 @@ describe.skipIf(!cluster)('a three-node cluster while one node is stopped and re
 			await pause(200 + Math.random() * 600); // the cluster runs on two nodes meanwhile
 			await node2.start();
 			downtimes.push(Date.now() - stopped);
+			reached(`round ${round}`);
 		});
 		const convergence = await converged(devices, 60_000);
+		reached('devices converged');
 		devices.forEach((d) => d.close());
 
 		const written = new Set(devices.flatMap((d) => d.written));
@@ -71,6 +83,7 @@ describe.skipIf(!cluster)('a three-node cluster while one node is stopped and re
 
 		// Each node alone: the other two stopped, so what it answers is its own copy.
 		await settled(nodes, 60_000);
+		reached('internal replication settled');
 		for (let i = 0; i < 3; i++) {
 			const others = processes.filter((_, j) => j !== i);
 			await Promise.all(others.map((p) => p.stop('SIGTERM')));
@@ -79,6 +92,7 @@ describe.skipIf(!cluster)('a three-node cluster while one node is stopped and re
 			} finally {
 				await Promise.all(others.map((p) => p.start()));
 			}
+			reached(`node${i + 1} read alone`);
 		}
 
 		console.log(
@@ -94,5 +108,5 @@ describe.skipIf(!cluster)('a three-node cluster while one node is stopped and re
 		expectNothingLost(counts, written);
 		expect(devices.flatMap((d) => d.denied)).toEqual([]);
 		expect(counts[0]!.state.exchanges.filter(([, ex]) => ex.status === 'accepted').length).toBeGreaterThan(0);
-	});
+	}, TEST_TIMEOUT_MS);
 });
