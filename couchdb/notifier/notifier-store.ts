@@ -35,11 +35,7 @@ export interface NotifierMemory {
 	sent: Record<string, SentRecord>;
 	bounced: Record<string, { at: number; reason: string }>;
 	unsubscribed: Record<string, { at: number }>;
-	/**
-	 * The latest time the worker has acted on. Its clock never reads earlier than this, so a
-	 * restart on a clock that stepped back (NTP, a replaced machine) does not hold a queued
-	 * message as "not yet due" while the feed moves past it.
-	 */
+	/** The latest time the worker has acted on, which its clock does not step back behind (steady-clock.ts). */
 	clock?: number;
 }
 

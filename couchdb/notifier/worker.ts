@@ -24,6 +24,7 @@ import { composeMail } from './compose';
 import { CountyMirror } from './county-mirror';
 import type { Mailer } from './mailer';
 import { NotifierStore, type OutboxItem } from './notifier-store';
+import { steadyTime } from './steady-clock';
 import { unsubscribeUrl } from './unsubscribe-token';
 
 export interface NotifierOptions {
@@ -102,10 +103,10 @@ export class Notifier {
 		});
 	}
 
-	/** The clock, never earlier than a time already acted on (saved with the memory). */
+	/** The clock, kept from stepping back behind a time already acted on (steady-clock.ts). */
 	#now(): number {
 		const memory = this.store.memory;
-		memory.clock = Math.max(this.#clock(), memory.clock ?? 0);
+		memory.clock = steadyTime(this.#clock(), memory.clock);
 		return memory.clock;
 	}
 
