@@ -49,6 +49,24 @@ export class ReadModelWriter {
 		this.#written = written;
 	}
 
+	/**
+	 * Takes the tables to hold what they hold now, read back from them. For rows known to be a
+	 * projection of this replica but of another fold than the one at hand (shown after the fold
+	 * was last saved): reading them costs far less than clearing and writing every row again,
+	 * which took 14 s on a 20k county for a start that had one change to show.
+	 */
+	async assumeStored(): Promise<void> {
+		const written = new Map<RowTables, Map<string, string>>();
+		await this.db.transaction('r', TABLES.map((t) => this.db[t]), async () => {
+			for (const table of TABLES) {
+				const rows = new Map<string, string>();
+				for (const row of (await this.db[table].toArray()) as Array<Record<string, unknown>>) rows.set(String(row[KEYS[table]]), JSON.stringify(row));
+				written.set(table, rows);
+			}
+		});
+		this.#written = written;
+	}
+
 	/** `mark` says which fold the rows are of; it is written in the same transaction. */
 	async write(projection: Projection, mark?: Omit<SnapshotMark, 'key'>): Promise<WriteStats> {
 		const first = this.#written === undefined;
