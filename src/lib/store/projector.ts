@@ -57,6 +57,8 @@ const FEED = { include_docs: true, conflicts: true, style: 'all_docs' } as const
 /** How long changes must have stopped before the fold is saved. */
 const SAVE_AFTER_MS = 2000;
 const MAX_SAVE_WAIT_MS = 120_000;
+/** Changes arriving this long after the last flush are not part of a burst. */
+const QUIET_MS = 1000;
 
 export interface ProjectorOptions {
 	onTransaction?: (id: string) => void;
@@ -97,6 +99,7 @@ export class Projector {
 	#onTransaction?: (id: string) => void;
 	#writer: ReadModelWriter;
 	#lastFlushMs = 0;
+	#lastFlushEnd = -Infinity;
 	#lastWrite: WriteStats | undefined;
 	#snapshots: SnapshotStore;
 	#replicaId = '';
@@ -290,8 +293,10 @@ export class Projector {
 		this.#pending.push(seen);
 		if (this.#pending.length === 1) {
 			// Coalesce a burst of changes (a replication batch) into one projection write. The
-			// wait follows the last flush's cost, so a long first sync makes few, large batches.
-			const wait = Math.min(1000, Math.max(30, this.#lastFlushMs));
+			// wait follows the last flush's cost, so a long first sync makes few, large batches;
+			// a change after a quiet spell (a colleague's offer) waits only for its own batch.
+			const quiet = performance.now() - this.#lastFlushEnd > QUIET_MS;
+			const wait = quiet ? 0 : Math.min(1000, Math.max(30, this.#lastFlushMs));
 			this.#flushing = this.#flushing
 				.then(() => new Promise((done) => setTimeout(done, wait)))
 				.then(() => this.#flush())
@@ -315,7 +320,8 @@ export class Projector {
 		if (fresh.length) addAll(this.#state, fresh);
 		const seq = batch[batch.length - 1]!.seq;
 		await this.#write(seq);
-		this.#lastFlushMs = performance.now() - began;
+		this.#lastFlushEnd = performance.now();
+		this.#lastFlushMs = this.#lastFlushEnd - began;
 		this.#seq = seq;
 		this.#scheduleSave();
 	}
