@@ -15,9 +15,15 @@ export type NoticeKind =
 	| 'collision'
 	| 'visit-tomorrow'
 	| 'confirm-days'
-	| 'proposal-unanswered';
+	| 'proposal-unanswered'
+	| 'visit-report'
+	| 'weekly-digest'
+	| 'monthly-summary';
 
-export const NOTICE_KINDS: readonly NoticeKind[] = [
+/** The kinds about one event, each of which a person may take at once, in the digest, or never. */
+export type EventKind = Exclude<NoticeKind, 'weekly-digest' | 'monthly-summary'>;
+
+export const NOTICE_KINDS: readonly EventKind[] = [
 	'urgent-request',
 	'proposal-to-answer',
 	'proposal-accepted',
@@ -25,7 +31,8 @@ export const NOTICE_KINDS: readonly NoticeKind[] = [
 	'collision',
 	'visit-tomorrow',
 	'confirm-days',
-	'proposal-unanswered'
+	'proposal-unanswered',
+	'visit-report'
 ];
 
 /** Urgent notices go out at once, day or night; the others wait for the sending window. */
