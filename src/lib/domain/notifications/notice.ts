@@ -4,6 +4,7 @@
  * the same notices, so a worker that restarts and asks again gets the same keys and can tell
  * what it has already sent.
  */
+import type { Locale } from '../../i18n/locales';
 import type { LibraryDoc, PersonDoc } from '../directory';
 import type { BankState } from '../state';
 
@@ -44,6 +45,8 @@ export interface Recipient {
 	library: string;
 	/** The person document's id, when the notice is for one person rather than a library's address. */
 	person?: string;
+	/** The language to write to them in, when the person chose one; else the county's. */
+	locale?: Locale;
 }
 
 export interface Notice {
