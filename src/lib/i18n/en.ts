@@ -545,7 +545,7 @@ export const en = {
 	'delivery.digest': 'In the weekly digest',
 	'delivery.never': 'Never',
 	'settings.notices': 'E-mail notices',
-	'settings.noticesHint': 'Choose for each person what they get at once, what they read in the weekly digest on Mondays, and what they never get. Notices to the library’s shared address always come at once.',
+	'settings.noticesHint': 'Choose for each person which notices they get by e-mail, and in which language. Notices to the library’s shared address always come.',
 	'settings.noticesPerson': 'Person',
 	'settings.noticesNone': 'No people are registered at the library yet.',
 	'settings.noticesNoEmail': '{name} has no e-mail address and gets no notices until one is added on their page.',

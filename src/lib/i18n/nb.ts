@@ -546,7 +546,7 @@ export const nb = {
 	'delivery.digest': 'I ukesoversikten',
 	'delivery.never': 'Aldri',
 	'settings.notices': 'Varsler på e-post',
-	'settings.noticesHint': 'Velg for hver person hva de får med en gang, hva de leser i ukesoversikten på mandager, og hva de aldri får. Varsler til bibliotekets felles adresse kommer alltid med en gang.',
+	'settings.noticesHint': 'Velg for hver person hvilke varsler de får på e-post, og på hvilket språk. Varsler til bibliotekets felles adresse kommer alltid.',
 	'settings.noticesPerson': 'Person',
 	'settings.noticesNone': 'Ingen personer er registrert ved biblioteket ennå.',
 	'settings.noticesNoEmail': '{name} har ingen e-postadresse og får ingen varsler før en legges inn på personsiden.',

@@ -545,7 +545,7 @@ export const nn = {
 	'delivery.digest': 'I vekeoversikta',
 	'delivery.never': 'Aldri',
 	'settings.notices': 'Varsel på e-post',
-	'settings.noticesHint': 'Vel for kvar person kva dei får med ein gong, kva dei les i vekeoversikta på måndagar, og kva dei aldri får. Varsel til den felles adressa til biblioteket kjem alltid med ein gong.',
+	'settings.noticesHint': 'Vel for kvar person kva varsel dei får på e-post, og på kva språk. Varsel til den felles adressa til biblioteket kjem alltid.',
 	'settings.noticesPerson': 'Person',
 	'settings.noticesNone': 'Ingen personar er registrerte ved biblioteket enno.',
 	'settings.noticesNoEmail': '{name} har inga e-postadresse og får ingen varsel før ei vert lagd inn på personsida.',

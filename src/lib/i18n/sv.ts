@@ -548,7 +548,7 @@ export const sv = {
 	'delivery.digest': 'I veckosammanfattningen',
 	'delivery.never': 'Aldrig',
 	'settings.notices': 'Aviseringar via e-post',
-	'settings.noticesHint': 'Välj för varje person vad hen får direkt, vad hen läser i veckosammanfattningen på måndagar och vad hen aldrig får. Aviseringar till bibliotekets gemensamma adress kommer alltid direkt.',
+	'settings.noticesHint': 'Välj för varje person vilka aviseringar hen får via e-post, och på vilket språk. Aviseringar till bibliotekets gemensamma adress kommer alltid.',
 	'settings.noticesPerson': 'Person',
 	'settings.noticesNone': 'Inga personer är registrerade vid biblioteket än.',
 	'settings.noticesNoEmail': '{name} har ingen e-postadress och får inga aviseringar förrän en läggs in på personsidan.',

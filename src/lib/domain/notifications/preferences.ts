@@ -13,3 +13,9 @@ export function deliveryOf(notice: Notice, directory: Directory): DeliveryChoice
 	const person = directory.people.find((p) => p._id === id);
 	return person?.notify?.[notice.kind] ?? 'now';
 }
+
+/**
+ * The choices the settings page offers. The weekly digest is not sent yet: offering it now would
+ * hold notices that nobody reads, so it is left out until the digest goes out.
+ */
+export const OFFERED_CHOICES: readonly DeliveryChoice[] = ['now', 'never'];
