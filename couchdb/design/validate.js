@@ -499,6 +499,20 @@ function (newDoc, oldDoc, userCtx, secObj) {
 		}
 	]);
 
+	// src/lib/domain/directory.ts DELIVERY_CHOICES and notifications/notice.ts NOTICE_KINDS.
+	var deliveryChoice = oneOf(['now', 'digest', 'never'], '"now", "digest" or "never"');
+	var NOTIFY_FIELDS = {
+		'urgent-request': opt(deliveryChoice),
+		'proposal-to-answer': opt(deliveryChoice),
+		'proposal-accepted': opt(deliveryChoice),
+		'proposal-declined': opt(deliveryChoice),
+		collision: opt(deliveryChoice),
+		'visit-tomorrow': opt(deliveryChoice),
+		'confirm-days': opt(deliveryChoice),
+		'proposal-unanswered': opt(deliveryChoice),
+		'visit-report': opt(deliveryChoice)
+	};
+
 	var PERSON_FIELDS = merge([
 		COUCH_FIELDS,
 		{
@@ -519,7 +533,9 @@ function (newDoc, oldDoc, userCtx, secObj) {
 			),
 			bestAt: opt(maxText(1000)),
 			languages: req(listOf(maxText(40), 10, 'languages')),
-			bio: opt(maxText(2000))
+			bio: opt(maxText(2000)),
+			notify: opt(object(NOTIFY_FIELDS)),
+			locale: opt(oneOf(['nb', 'nn', 'sv', 'en'], '"nb", "nn", "sv" or "en"'))
 		}
 	]);
 

@@ -29,6 +29,18 @@ describe('a notice in words', () => {
 		expect(mail.html).toContain('Tove &lt;Tolga&gt;');
 	});
 
+	it('is written in the language the person chose for their e-mails, and in Bokmål without one', () => {
+		const english = composeMail(notice({ kind: 'proposal-accepted', to: { address: 'tove@tolga.example', name: 'Tove', library: 'tolga', locale: 'en' } }), 'Tolga bibliotek', options);
+		const bokmal = composeMail(notice({ kind: 'proposal-accepted' }), 'Tolga bibliotek', options);
+		expect(english.text).toContain('1.5 days');
+		expect(english.html).toContain('<html lang="en">');
+		expect(english.subject).not.toBe(bokmal.subject);
+		expect(bokmal.html).toContain('<html lang="nb">');
+		const swedish = composeMail(notice({ to: { address: 'tove@tolga.example', name: 'Tove', library: 'tolga', locale: 'sv' } }), 'Tolga bibliotek', options);
+		expect(swedish.html).toContain('<html lang="sv">');
+		expect(swedish.subject).not.toBe(composeMail(notice(), 'Tolga bibliotek', options).subject);
+	});
+
 	it('carries the RFC 8058 one-click headers and a Message-ID fixed by the notice', () => {
 		const mail = composeMail(notice(), 'Tolga bibliotek', options);
 		expect(mail.headers['List-Unsubscribe']).toBe('<https://notify.test/unsubscribe?a=x&t=y>');

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Notice } from '../../src/lib/domain/notifications/notice';
+import { DEFAULT_LOCALE, type Locale } from '../../src/lib/i18n/locales';
 import type { MessageKey } from '../../src/lib/i18n/nb';
 import { translate, type Params } from '../../src/lib/i18n/translate';
 
@@ -25,7 +26,7 @@ export interface ComposeOptions {
 	domain: string;
 }
 
-const t = (key: MessageKey, params?: Params) => translate('nb', key, params);
+type Translate = (key: MessageKey, params?: Params) => string;
 
 function subjectKey(notice: Notice): MessageKey {
 	if (notice.kind === 'visit-tomorrow') return notice.params.role === 'host' ? 'notify.visit-tomorrow.host.subject' : 'notify.visit-tomorrow.provider.subject';
@@ -33,7 +34,7 @@ function subjectKey(notice: Notice): MessageKey {
 	return `notify.${notice.kind}.subject` as MessageKey;
 }
 
-function paragraphs(notice: Notice, params: Params): string[] {
+function paragraphs(notice: Notice, params: Params, t: Translate): string[] {
 	const out = [t(`notify.${notice.kind}.body` as MessageKey, params)];
 	if (notice.kind === 'proposal-declined' && notice.params.reason) out.push(t('notify.proposal-declined.reason', params));
 	if (notice.params.from) out.push(t('notify.dates', params));
@@ -45,17 +46,20 @@ function escapeHtml(text: string): string {
 }
 
 export function composeMail(notice: Notice, libraryName: string, options: ComposeOptions): ComposedMail {
+	// Written in the language the person chose for their e-mails; a library's shared address gets the county's.
+	const locale: Locale = notice.to.locale ?? DEFAULT_LOCALE;
+	const t: Translate = (key, params) => translate(locale, key, params);
 	const days = typeof notice.params.days === 'number' ? t('notify.days', { count: notice.params.days }) : '';
 	const params: Params = { ...notice.params, days };
 	const subject = t(subjectKey(notice), params);
 	const link = options.appUrl.replace(/\/$/, '') + notice.link;
 	const greeting = t('notify.greeting', { name: notice.to.name });
-	const body = paragraphs(notice, params);
+	const body = paragraphs(notice, params, t);
 	const footer = t('notify.footer', { library: libraryName });
 	const unsubscribe = t('notify.unsubscribe');
 	const text = [greeting, '', ...body.flatMap((p) => [p, '']), `${t('notify.open')}: ${link}`, '', '-- ', footer, `${unsubscribe}: ${options.unsubscribeUrl}`, ''].join('\n');
 	const html = [
-		'<!doctype html><html lang="nb"><body style="font-family:sans-serif;line-height:1.5;max-width:36em">',
+		`<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5;max-width:36em">`,
 		`<p>${escapeHtml(greeting)}</p>`,
 		...body.map((p) => `<p>${escapeHtml(p)}</p>`),
 		`<p><a href="${escapeHtml(link)}" style="display:inline-block;padding:.5em 1em;background:#1d4ed8;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(t('notify.open'))}</a></p>`,

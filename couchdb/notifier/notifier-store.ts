@@ -22,9 +22,10 @@ export interface SentRecord {
 	/**
 	 * delivered: the SMTP server accepted it; baseline: true when the worker first started, so
 	 * not news; suppressed: the address had bounced or unsubscribed; stale: no longer true when
-	 * its window opened.
+	 * its window opened; declined: the person chose never to hear of this kind; held: kept for
+	 * the person's weekly digest (in `held` until the digest takes it).
 	 */
-	how: 'delivered' | 'baseline' | 'suppressed' | 'stale';
+	how: 'delivered' | 'baseline' | 'suppressed' | 'stale' | 'declined' | 'held';
 }
 
 export interface NotifierMemory {
@@ -35,6 +36,8 @@ export interface NotifierMemory {
 	sent: Record<string, SentRecord>;
 	bounced: Record<string, { at: number; reason: string }>;
 	unsubscribed: Record<string, { at: number }>;
+	/** Notices their people chose to read in the weekly digest, waiting for it (absent in older files). */
+	held?: Notice[];
 	/** The latest time the worker has acted on, which its clock does not step back behind (steady-clock.ts). */
 	clock?: number;
 }

@@ -18,6 +18,7 @@
  */
 import { allNotices } from '../../src/lib/domain/notifications/all-notices';
 import type { NoticeContext } from '../../src/lib/domain/notifications/notice';
+import { deliveryOf } from '../../src/lib/domain/notifications/preferences';
 import { DEFAULT_WINDOW, earliestSend, type SendingWindow } from '../../src/lib/domain/notifications/sending-window';
 import { readChanges, seqNumber, type FeedSource } from './changes-feed';
 import { composeMail } from './compose';
@@ -201,6 +202,17 @@ export class Notifier {
 			if (this.store.knows(notice.key)) continue;
 			if (this.store.isBlocked(notice.to.address)) {
 				memory.sent[notice.key] = { at: now, how: 'suppressed' };
+				continue;
+			}
+			// Decided once, when the notice first becomes true: a later change of mind applies to what comes next.
+			const choice = deliveryOf(notice, this.mirror.directory);
+			if (choice === 'never') {
+				memory.sent[notice.key] = { at: now, how: 'declined' };
+				continue;
+			}
+			if (choice === 'digest') {
+				memory.sent[notice.key] = { at: now, how: 'held' };
+				(memory.held ??= []).push(notice);
 				continue;
 			}
 			memory.outbox.push({ notice, notBefore: earliestSend(notice.urgency, now, this.#options.timeZone, this.#options.window ?? DEFAULT_WINDOW), attempts: 0 });

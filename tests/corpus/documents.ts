@@ -882,6 +882,18 @@ add({
 	domain: 'valid',
 	server: 'allow'
 });
+add({
+	name: 'a person with notice preferences and an e-mail language',
+	doc: personDoc('hamar', { notify: { 'urgent-request': 'never', 'proposal-to-answer': 'digest', 'visit-report': 'now' }, locale: 'nn' }),
+	user: users.hamar,
+	domain: 'valid',
+	server: 'allow'
+});
+add({ name: 'a person with empty notice preferences', doc: personDoc('hamar', { notify: {} }), user: users.hamar, domain: 'valid', server: 'allow' });
+add({ name: 'notice preference for an unknown kind', doc: personDoc('hamar', { notify: { newsletter: 'now' } }), user: users.hamar, domain: 'invalid', server: 'forbid' });
+add({ name: 'notice preference that is no choice', doc: personDoc('hamar', { notify: { collision: 'weekly' } }), user: users.hamar, domain: 'invalid', server: 'forbid' });
+add({ name: 'notice preferences as a list', doc: personDoc('hamar', { notify: ['collision'] }), user: users.hamar, domain: 'invalid', server: 'forbid' });
+add({ name: 'e-mail language the app does not speak', doc: personDoc('hamar', { locale: 'de' }), user: users.hamar, domain: 'invalid', server: 'forbid' });
 add({ name: 'Hamar registers a person for Tolga', doc: personDoc('tolga'), user: users.hamar, domain: 'valid', server: 'forbid' });
 add({ name: 'the county registers a person for Elverum', doc: personDoc('elverum'), user: users.county, domain: 'valid', server: 'allow' });
 add({

@@ -23,7 +23,7 @@ test('a librarian switches to Swedish, then English, in settings; the overview f
 	await expect(page.locator('html')).toHaveAttribute('lang', 'nb');
 
 	await page.getByRole('navigation').getByRole('link', { name: 'Innstillinger' }).click();
-	await page.getByLabel('Språk').selectOption('sv');
+	await page.getByLabel('Språk', { exact: true }).selectOption('sv');
 	// The page redraws in place: no reload, and the picker now speaks Swedish too.
 	await expect(page.getByRole('heading', { level: 1, name: 'Inställningar' })).toBeVisible();
 	await expect(page.getByText('Välj språk för den här enheten.')).toBeVisible();
@@ -33,9 +33,9 @@ test('a librarian switches to Swedish, then English, in settings; the overview f
 	await expectOverviewIn(page, 'sv');
 
 	await page.getByRole('navigation').getByRole('link', { name: 'Inställningar' }).click();
-	await page.getByLabel('Språk').selectOption('en');
+	await page.getByLabel('Språk', { exact: true }).selectOption('en');
 	await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
-	await expect(page.getByLabel('Language')).toHaveValue('en');
+	await expect(page.getByLabel('Language', { exact: true })).toHaveValue('en');
 	await page.getByRole('navigation').getByRole('link', { name: 'Overview' }).click();
 	await expectOverviewIn(page, 'en');
 	await page.reload();
@@ -45,7 +45,7 @@ test('a librarian switches to Swedish, then English, in settings; the overview f
 test('the login page speaks the chosen language before anyone logs in, and the choice stays on the device', async ({ page }) => {
 	await page.goto('/login');
 	await expect(page.getByLabel('Brukernavn')).toBeVisible();
-	await page.getByLabel('Språk').selectOption('nn');
+	await page.getByLabel('Språk', { exact: true }).selectOption('nn');
 	await expect(page.getByLabel('Brukarnamn')).toBeVisible();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'nn');
 	await page.reload();
@@ -61,7 +61,7 @@ test.describe('a Swedish browser', () => {
 		await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
 		await expect(page.getByLabel('Användarnamn')).toBeVisible();
 		await expect(page.getByLabel('Lösenord')).toBeVisible();
-		await expect(page.getByLabel('Språk')).toHaveValue('sv');
+		await expect(page.getByLabel('Språk', { exact: true })).toHaveValue('sv');
 	});
 });
 
@@ -84,7 +84,7 @@ async function catalogueScriptsLoaded(page: Page, visit: () => Promise<void>): P
 test('a page ships only its own language: Bokmål pages load no Nynorsk, Swedish or English, and an English page no Bokmål', async ({ page }) => {
 	expect(await catalogueScriptsLoaded(page, () => loginAs(page, 'ringsaker'))).toEqual(['nb']);
 	await page.getByRole('navigation').getByRole('link', { name: 'Innstillinger' }).click();
-	await page.getByLabel('Språk').selectOption('en');
+	await page.getByLabel('Språk', { exact: true }).selectOption('en');
 	await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 	const loaded = await catalogueScriptsLoaded(page, async () => {
 		await page.reload();

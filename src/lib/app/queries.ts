@@ -1,7 +1,7 @@
 /** Read-model look-ups that many pages share. They read; they never compute bank rules. */
 import type { LibraryDoc } from '$lib/domain/directory';
 import type { MatchLibrary } from '$lib/domain/matching';
-import type { LibraryRow, ReadModel } from '$lib/store/read-model';
+import type { LibraryRow, PersonRow, ReadModel } from '$lib/store/read-model';
 
 export async function librariesBySlug(db: ReadModel): Promise<Map<string, LibraryRow>> {
 	const rows = await db.libraries.toArray();
@@ -21,4 +21,10 @@ export function libraryDocOf(row: LibraryRow): Omit<LibraryDoc, 'updated'> {
 	const { balance, committed, available, updated, ...doc } = row;
 	void [balance, committed, available, updated];
 	return doc;
+}
+
+/** A library's people, by name, as its settings page lists them. */
+export async function peopleOf(db: ReadModel, library: string): Promise<PersonRow[]> {
+	const people = await db.people.where('library').equals(library).toArray();
+	return people.sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -4,6 +4,8 @@
  * conflict the revision with the highest `updated` wins on every replica (see conflicts.ts).
  */
 import * as v from 'valibot';
+import { LOCALES } from '../i18n/locales';
+import { NOTICE_KINDS, type EventKind } from './notifications/notice';
 import { couchFields, optionalEmail, requiredText, skillId, slug, stamp, text } from './schema-parts';
 
 export const LIBRARY_PREFIX = 'library:';
@@ -39,6 +41,16 @@ export const librarySchema = v.pipe(v.strictObject({
 	v.forward(v.check((doc) => doc._id === LIBRARY_PREFIX + doc.slug, 'id'), ['_id'])
 );
 
+/**
+ * How a person takes one kind of notice: at once, gathered in the weekly digest, or not at all.
+ * A kind left out is `now`: a person who never opened the settings misses nothing.
+ */
+export const DELIVERY_CHOICES = ['now', 'digest', 'never'] as const;
+export type DeliveryChoice = (typeof DELIVERY_CHOICES)[number];
+
+const deliveryChoice = v.optional(v.picklist(DELIVERY_CHOICES, 'delivery'));
+const notifyEntries = Object.fromEntries(NOTICE_KINDS.map((kind) => [kind, deliveryChoice])) as Record<EventKind, typeof deliveryChoice>;
+
 export const personSchema = v.strictObject({
 	...docBase,
 	_id: v.pipe(v.string('required'), v.startsWith(PERSON_PREFIX, 'id')),
@@ -57,7 +69,11 @@ export const personSchema = v.strictObject({
 	),
 	bestAt: v.optional(text(1000)),
 	languages: v.pipe(v.array(v.pipe(v.string(), v.maxLength(40, 'too-long'))), v.maxLength(10, 'too-many')),
-	bio: v.optional(text(2000))
+	bio: v.optional(text(2000)),
+	/** Notice preferences: personal data like the rest, so erasing the person erases them. */
+	notify: v.optional(v.strictObject(notifyEntries, 'notify')),
+	/** The language the person's e-mails are written in; without it, the county's (nb). */
+	locale: v.optional(v.picklist(LOCALES, 'locale'))
 });
 
 export type LibraryDoc = v.InferOutput<typeof librarySchema>;

@@ -6,6 +6,7 @@ import { proposalAnsweredNotices } from './proposal-answered';
 import { proposalToAnswerNotices } from './proposal-to-answer';
 import { proposalUnansweredNotices } from './proposal-unanswered';
 import { urgentRequestNotices } from './urgent-request';
+import { visitReportNotices } from './visit-report';
 import { visitTomorrowNotices } from './visit-tomorrow';
 
 const RULES: Array<(context: NoticeContext) => Notice[]> = [
@@ -15,7 +16,8 @@ const RULES: Array<(context: NoticeContext) => Notice[]> = [
 	collisionNotices,
 	visitTomorrowNotices,
 	confirmDaysNotices,
-	proposalUnansweredNotices
+	proposalUnansweredNotices,
+	visitReportNotices
 ];
 
 /** In key order, one notice per key (a person may be both a library's address and a match). */

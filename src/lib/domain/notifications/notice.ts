@@ -4,6 +4,7 @@
  * the same notices, so a worker that restarts and asks again gets the same keys and can tell
  * what it has already sent.
  */
+import type { Locale } from '../../i18n/locales';
 import type { LibraryDoc, PersonDoc } from '../directory';
 import type { BankState } from '../state';
 
@@ -15,9 +16,15 @@ export type NoticeKind =
 	| 'collision'
 	| 'visit-tomorrow'
 	| 'confirm-days'
-	| 'proposal-unanswered';
+	| 'proposal-unanswered'
+	| 'visit-report'
+	| 'weekly-digest'
+	| 'monthly-summary';
 
-export const NOTICE_KINDS: readonly NoticeKind[] = [
+/** The kinds about one event, each of which a person may take at once, in the digest, or never. */
+export type EventKind = Exclude<NoticeKind, 'weekly-digest' | 'monthly-summary'>;
+
+export const NOTICE_KINDS: readonly EventKind[] = [
 	'urgent-request',
 	'proposal-to-answer',
 	'proposal-accepted',
@@ -25,7 +32,8 @@ export const NOTICE_KINDS: readonly NoticeKind[] = [
 	'collision',
 	'visit-tomorrow',
 	'confirm-days',
-	'proposal-unanswered'
+	'proposal-unanswered',
+	'visit-report'
 ];
 
 /** Urgent notices go out at once, day or night; the others wait for the sending window. */
@@ -37,6 +45,8 @@ export interface Recipient {
 	library: string;
 	/** The person document's id, when the notice is for one person rather than a library's address. */
 	person?: string;
+	/** The language to write to them in, when the person chose one; else the county's. */
+	locale?: Locale;
 }
 
 export interface Notice {

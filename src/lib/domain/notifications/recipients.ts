@@ -10,7 +10,7 @@ export function libraryRecipients(directory: Directory, library: string): Recipi
 	if (doc?.email) return [{ address: doc.email, name: doc.name, library }];
 	return directory.people
 		.filter((p) => p.library === library && p.email)
-		.map((p) => ({ address: p.email!, name: p.name, library, person: p._id }));
+		.map((p) => ({ address: p.email!, name: p.name, library, person: p._id, ...(p.locale ? { locale: p.locale } : {}) }));
 }
 
 export function libraryName(directory: Directory, library: string): string {

@@ -32,7 +32,7 @@ export function urgentRequestNotices({ state, directory, now, timeZone }: Notice
 			out.push({
 				key: noticeKey('urgent-request', request.id, person.email),
 				kind: 'urgent-request',
-				to: { address: person.email, name: person.name, library: person.library, person: person._id },
+				to: { address: person.email, name: person.name, library: person.library, person: person._id, ...(person.locale ? { locale: person.locale } : {}) },
 				urgency: 'urgent',
 				link: `/requests/${request.id}`,
 				params: {

@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+import type { PersonDoc } from '../../src/lib/domain/directory';
+import { deliveryOf } from '../../src/lib/domain/notifications/preferences';
+import { composeMail } from '../../couchdb/notifier/compose';
+import { loginAs } from './helpers';
+
+test("a librarian turns off a colleague's urgent e-mails and picks English; the server's copy and the notifier follow it", async ({ page }) => {
+	await loginAs(page, 'hamar');
+	await page.goto('/settings');
+	const choices = page.getByTestId('notice-choices');
+	await expect(choices.getByRole('heading', { name: 'Varsler på e-post' })).toBeVisible();
+	const personId = await choices.getByLabel('Person').inputValue();
+	await choices.getByLabel('Haster: en forespørsel du kan hjelpe med').selectOption('never');
+	await choices.getByTestId('notice-language').selectOption('en');
+	await choices.getByRole('button', { name: 'Lagre valgene' }).click();
+	await expect(choices.getByRole('status')).toContainText('Lagret');
+	await expect(page.getByTestId('sync-pending')).toHaveCount(0, { timeout: 30_000 });
+
+	// What the notifier reads: the person's document on the server.
+	const doc = await page.evaluate(async (id) => (await fetch(`/db/byttebank/${encodeURIComponent(id)}`, { credentials: 'same-origin' })).json(), personId) as PersonDoc;
+	expect(doc.notify).toEqual({ 'urgent-request': 'never' });
+	expect(doc.locale).toBe('en');
+	const directory = { libraries: [], people: [doc] };
+	const to = { address: doc.email ?? 'x@hamar.example', name: doc.name, library: 'hamar', person: doc._id, locale: doc.locale };
+	const base = { key: 'k', to, urgency: 'normal' as const, link: '/exchanges/x', params: { answerer: 'Tolga bibliotek', description: 'Katalog', days: 1 }, at: 0 };
+	expect(deliveryOf({ ...base, kind: 'urgent-request', urgency: 'urgent' }, directory)).toBe('never');
+	expect(deliveryOf({ ...base, kind: 'proposal-accepted' }, directory)).toBe('now');
+	expect(composeMail({ ...base, kind: 'proposal-accepted' }, 'Hamar bibliotek', { appUrl: 'http://x', unsubscribeUrl: 'http://x/u', domain: 'x' }).html).toContain('<html lang="en">');
+
+	// Back on the page, the saved choices are shown again after a reload.
+	await page.reload();
+	await expect(page.getByTestId('notice-choices').getByLabel('Haster: en forespørsel du kan hjelpe med')).toHaveValue('never');
+	await expect(page.getByTestId('notice-language')).toHaveValue('en');
+});
