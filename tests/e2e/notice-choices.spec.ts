@@ -20,7 +20,7 @@ test("a librarian turns off a colleague's urgent e-mails and picks English; the 
 	const doc = await page.evaluate(async (id) => (await fetch(`/db/byttebank/${encodeURIComponent(id)}`, { credentials: 'same-origin' })).json(), personId) as PersonDoc;
 	expect(doc.notify).toEqual({ 'urgent-request': 'never' });
 	expect(doc.locale).toBe('en');
-	const directory = { libraries: [], people: [doc] };
+	const directory = { libraries: new Map(), people: [doc] };
 	const to = { address: doc.email ?? 'x@hamar.example', name: doc.name, library: 'hamar', person: doc._id, locale: doc.locale };
 	const base = { key: 'k', to, urgency: 'normal' as const, link: '/exchanges/x', params: { answerer: 'Tolga bibliotek', description: 'Katalog', days: 1 }, at: 0 };
 	expect(deliveryOf({ ...base, kind: 'urgent-request', urgency: 'urgent' }, directory)).toBe('never');

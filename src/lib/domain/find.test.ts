@@ -28,4 +28,10 @@ describe('finding on the board', () => {
 		expect(findOnBoard(board, { window: { from: '2026-04-01', to: '2026-04-02' } }, from, places).map((f) => f.item.id)).toEqual(['c', 'a']);
 		expect(findOnBoard(board, { excludeLibrary: 'tolga' }, from, places).map((f) => f.item.id)).toEqual(['b', 'a']);
 	});
+
+	it('leaves out what can no longer be taken up: every date passed (undated items stay)', () => {
+		const from = places.get('tolga');
+		expect(findOnBoard(board, { today: '2026-03-10' }, from, places).map((f) => f.item.id)).toEqual(['c', 'b', 'a']);
+		expect(findOnBoard(board, { today: '2026-03-11' }, from, places).map((f) => f.item.id)).toEqual(['c', 'a']);
+	});
 });

@@ -3,6 +3,7 @@
  * my library and dates, nearest first, with distance and travel time for each.
  */
 import { datesOverlap } from './matching';
+import { datesHavePassed } from './past-dates';
 import { roadKm, travelMinutes, type Coordinates } from './geo';
 import type { DateWindow } from './transactions';
 
@@ -20,6 +21,8 @@ export interface BoardFilter {
 	window?: DateWindow;
 	/** Leave out my own library's items. */
 	excludeLibrary?: string;
+	/** Leave out items whose dates have all passed by this local day (past-dates.ts). */
+	today?: string;
 }
 
 export interface Found<T> {
@@ -34,6 +37,7 @@ export function findOnBoard<T extends BoardItem>(items: T[], filter: BoardFilter
 		if (filter.excludeLibrary && item.library === filter.excludeLibrary) continue;
 		if (filter.skill && !item.skills.includes(filter.skill)) continue;
 		if (filter.window && !datesOverlap(item.dates, [filter.window])) continue;
+		if (filter.today && datesHavePassed(item.dates, filter.today)) continue;
 		const place = places.get(item.library);
 		const km = from && place ? roadKm(from, place) : 0;
 		if (filter.maxKm !== undefined && km > filter.maxKm) continue;

@@ -140,6 +140,7 @@ export const en = {
 	'offers.title': 'Offers',
 	'offers.new': 'New offer',
 	'offers.empty': 'No open offers match the filter.',
+	'board.datesPassed': 'The dates have passed, so others no longer see it.',
 	'offers.mine': 'Our offers',
 	'offers.undated': 'Undated – date to be agreed',
 	'offers.daysLeft': { one: '{count} day left', other: '{count} days left' },

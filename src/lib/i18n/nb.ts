@@ -141,6 +141,7 @@ export const nb = {
 	'offers.title': 'Tilbud',
 	'offers.new': 'Nytt tilbud',
 	'offers.empty': 'Ingen åpne tilbud passer filteret.',
+	'board.datesPassed': 'Datoene er passert, så andre ser det ikke lenger.',
 	'offers.mine': 'Våre tilbud',
 	'offers.undated': 'Udatert – dato avtales',
 	'offers.daysLeft': { one: '{count} dag igjen', other: '{count} dager igjen' },

@@ -140,6 +140,7 @@ export const nn = {
 	'offers.title': 'Tilbod',
 	'offers.new': 'Nytt tilbod',
 	'offers.empty': 'Ingen opne tilbod passar filteret.',
+	'board.datesPassed': 'Datoane er passerte, så andre ser det ikkje lenger.',
 	'offers.mine': 'Tilboda våre',
 	'offers.undated': 'Udatert – dato blir avtalt',
 	'offers.daysLeft': { one: '{count} dag att', other: '{count} dagar att' },

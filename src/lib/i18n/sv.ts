@@ -143,6 +143,7 @@ export const sv = {
 	'offers.title': 'Erbjudanden',
 	'offers.new': 'Nytt erbjudande',
 	'offers.empty': 'Inga öppna erbjudanden matchar filtret.',
+	'board.datesPassed': 'Datumen har passerat, så andra ser det inte längre.',
 	'offers.mine': 'Våra erbjudanden',
 	'offers.undated': 'Odaterat – datum bestäms senare',
 	'offers.daysLeft': { one: '{count} dag kvar', other: '{count} dagar kvar' },
