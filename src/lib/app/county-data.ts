@@ -5,7 +5,10 @@ import { suggestionsForRequest } from '$lib/domain/matching';
 import { DEFAULT_POLICY, type Policy } from '$lib/domain/policy';
 import type { Exchange } from '$lib/domain/state';
 import type { EntryRow, LibraryRow, ReadModel } from '$lib/store/read-model';
-import { toCsv } from './csv';
+import type { Locale } from '$lib/i18n/locales';
+import type { MessageKey } from '$lib/i18n/nb';
+import { translate } from '$lib/i18n/translate';
+import { toCsv, type CsvRow } from './csv';
 import { forMatching } from './queries';
 
 export interface CountyData {
@@ -58,24 +61,29 @@ export async function loadCounty(db: ReadModel, year: number | undefined, today:
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-export function ledgerCsv(data: CountyData): string {
+/** A CSV file whose header row is in the reader's language; the values stay codes and numbers. */
+function csvIn(locale: Locale, rows: CsvRow[], columns: string[]): string {
+	return toCsv(rows, columns, columns.map((column) => translate(locale, `csv.${column}` as MessageKey)));
+}
+
+export function ledgerCsv(data: CountyData, locale: Locale): string {
 	const name = (slug: string) => data.libraries.get(slug)?.name ?? slug;
 	const rows = [...data.entries]
 		.sort((a, b) => a.tx.localeCompare(b.tx) || a.library.localeCompare(b.library))
 		.map((e) => ({ date: day(transactionTime(e.tx)), library: name(e.library), counterparty: name(e.counterparty), kind: e.kind, days: e.delta, balance: e.balance, exchange: e.exchange }));
-	return toCsv(rows, ['date', 'library', 'counterparty', 'kind', 'days', 'balance', 'exchange']);
+	return csvIn(locale, rows, ['date', 'library', 'counterparty', 'kind', 'days', 'balance', 'exchange']);
 }
 
-export function exchangesCsv(data: CountyData): string {
+export function exchangesCsv(data: CountyData, locale: Locale): string {
 	const name = (slug: string) => data.libraries.get(slug)?.name ?? slug;
 	const rows = [...data.exchanges]
 		.sort((a, b) => a.id.localeCompare(b.id))
 		.map((e) => ({ id: e.id, provider: name(e.provider), host: name(e.host), from: e.dates?.from ?? '', to: e.dates?.to ?? '', days: e.days, worked: e.daysWorked ?? '', status: e.status, skills: e.skills.join(' ') }));
-	return toCsv(rows, ['id', 'provider', 'host', 'from', 'to', 'days', 'worked', 'status', 'skills']);
+	return csvIn(locale, rows, ['id', 'provider', 'host', 'from', 'to', 'days', 'worked', 'status', 'skills']);
 }
 
-export function travelCsv(data: CountyData): string {
+export function travelCsv(data: CountyData, locale: Locale): string {
 	const name = (slug: string) => data.libraries.get(slug)?.name ?? slug;
-	const rows = data.report.travel.map((c) => ({ date: c.completedAt, library: name(c.library), host: name(c.host), km: c.km, tolls: c.tolls, meals: c.meals, amount: c.amount, paid: c.paid ? 'ja' : 'nei', exchange: c.exchange }));
-	return toCsv(rows, ['date', 'library', 'host', 'km', 'tolls', 'meals', 'amount', 'paid', 'exchange']);
+	const rows = data.report.travel.map((c) => ({ date: c.completedAt, library: name(c.library), host: name(c.host), km: c.km, tolls: c.tolls, meals: c.meals, amount: c.amount, paid: translate(locale, c.paid ? 'csv.yes' : 'csv.no'), exchange: c.exchange }));
+	return csvIn(locale, rows, ['date', 'library', 'host', 'km', 'tolls', 'meals', 'amount', 'paid', 'exchange']);
 }

@@ -6,8 +6,9 @@ export type CsvRow = Record<string, string | number | boolean>;
 /** Semicolons, as Norwegian spreadsheets expect when the decimal mark is a comma. */
 export const CSV_DELIMITER = ';';
 
-export function toCsv(rows: CsvRow[], columns: string[]): string {
-	return Papa.unparse({ fields: columns, data: rows.map((row) => columns.map((c) => row[c] ?? '')) }, { delimiter: CSV_DELIMITER, newline: '\r\n' });
+/** `headers` is the header row a reader sees (in their language), one per column; the columns name the fields. */
+export function toCsv(rows: CsvRow[], columns: string[], headers: string[] = columns): string {
+	return Papa.unparse({ fields: headers, data: rows.map((row) => columns.map((c) => row[c] ?? '')) }, { delimiter: CSV_DELIMITER, newline: '\r\n' });
 }
 
 export function fromCsv(text: string): Array<Record<string, string>> {
