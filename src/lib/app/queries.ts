@@ -1,6 +1,7 @@
 /** Read-model look-ups that many pages share. They read; they never compute bank rules. */
 import type { LibraryDoc } from '$lib/domain/directory';
 import type { MatchLibrary } from '$lib/domain/matching';
+import { byName } from '$lib/i18n';
 import type { LibraryRow, PersonRow, ReadModel } from '$lib/store/read-model';
 
 export async function librariesBySlug(db: ReadModel): Promise<Map<string, LibraryRow>> {
@@ -23,8 +24,7 @@ export function libraryDocOf(row: LibraryRow): Omit<LibraryDoc, 'updated'> {
 	return doc;
 }
 
-/** A library's people, by name, as its settings page lists them. */
+/** A library's people, by name in the reader's alphabet (æ ø å, å ä ö), as its settings page lists them. */
 export async function peopleOf(db: ReadModel, library: string): Promise<PersonRow[]> {
-	const people = await db.people.where('library').equals(library).toArray();
-	return people.sort((a, b) => a.name.localeCompare(b.name));
+	return byName(await db.people.where('library').equals(library).toArray(), (p) => p.name);
 }

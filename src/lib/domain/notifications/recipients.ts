@@ -3,14 +3,20 @@
  * notice reaches the desk, not one person on holiday), otherwise every person there with an
  * e-mail address.
  */
+import type { PersonDoc } from '../directory';
 import type { Directory, Recipient } from './notice';
+
+/** One person as a recipient, written to in the language they chose for their e-mails. */
+export function personRecipient(person: PersonDoc & { email: string }): Recipient {
+	return { address: person.email, name: person.name, library: person.library, person: person._id, ...(person.locale ? { locale: person.locale } : {}) };
+}
 
 export function libraryRecipients(directory: Directory, library: string): Recipient[] {
 	const doc = directory.libraries.get(library);
 	if (doc?.email) return [{ address: doc.email, name: doc.name, library }];
 	return directory.people
-		.filter((p) => p.library === library && p.email)
-		.map((p) => ({ address: p.email!, name: p.name, library, person: p._id, ...(p.locale ? { locale: p.locale } : {}) }));
+		.filter((p): p is PersonDoc & { email: string } => p.library === library && Boolean(p.email))
+		.map(personRecipient);
 }
 
 export function libraryName(directory: Directory, library: string): string {

@@ -8,7 +8,7 @@ import { suggestionsForRequest, type MatchLibrary, type MatchPerson } from '../m
 import type { Request } from '../state';
 import { localDate } from './local-time';
 import { noticeKey, type Notice, type NoticeContext } from './notice';
-import { libraryName } from './recipients';
+import { libraryName, personRecipient } from './recipients';
 
 /** A long day's return trip (matching.ts gives distance no weight beyond this either). */
 export const URGENT_REACH_KM = 300;
@@ -32,7 +32,7 @@ export function urgentRequestNotices({ state, directory, now, timeZone }: Notice
 			out.push({
 				key: noticeKey('urgent-request', request.id, person.email),
 				kind: 'urgent-request',
-				to: { address: person.email, name: person.name, library: person.library, person: person._id, ...(person.locale ? { locale: person.locale } : {}) },
+				to: personRecipient({ ...person, email: person.email }),
 				urgency: 'urgent',
 				link: `/requests/${request.id}`,
 				params: {
