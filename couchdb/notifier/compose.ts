@@ -8,6 +8,7 @@ import type { Notice } from '../../src/lib/domain/notifications/notice';
 import { DEFAULT_LOCALE, type Locale } from '../../src/lib/i18n/locales';
 import type { MessageKey } from '../../src/lib/i18n/nb';
 import { translate, type Params } from '../../src/lib/i18n/translate';
+import { monthName, sectionsOf, type Sections } from './digest-sections';
 
 export interface ComposedMail {
 	to: string;
@@ -45,24 +46,57 @@ function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-export function composeMail(notice: Notice, libraryName: string, options: ComposeOptions): ComposedMail {
+function sectionsText(s: Sections, link: (path: string) => string): string[] {
+	return s.sections.flatMap((section) => [...(section.heading ? [section.heading] : []), ...section.lines.map((l) => `- ${l.text}${l.link ? ` <${link(l.link)}>` : ''}`), '']);
+}
+
+function sectionsHtml(s: Sections, link: (path: string) => string): string[] {
+	return s.sections.flatMap((section) => {
+		const items = section.lines.map((l) => (l.link ? `<li><a href="${escapeHtml(link(l.link))}">${escapeHtml(l.text)}</a></li>` : `<li>${escapeHtml(l.text)}</li>`));
+		return [...(section.heading ? [`<h2 style="font-size:1.1em;margin-bottom:.25em">${escapeHtml(section.heading)}</h2>`] : []), `<ul>${items.join('')}</ul>`];
+	});
+}
+
+/**
+ * `held`: for a weekly digest, the notices its reader chose to gather there, each told in one
+ * line by its own subject.
+ */
+export function composeMail(notice: Notice, libraryName: string, options: ComposeOptions, held: Notice[] = []): ComposedMail {
 	// Written in the language the person chose for their e-mails; a library's shared address gets the county's.
 	const locale: Locale = notice.to.locale ?? DEFAULT_LOCALE;
 	const t: Translate = (key, params) => translate(locale, key, params);
 	const days = typeof notice.params.days === 'number' ? t('notify.days', { count: notice.params.days }) : '';
-	const params: Params = { ...notice.params, days };
+	const params: Params = { ...notice.params, days, ...(notice.summary ? { month: monthName(notice.summary.month, locale) } : {}) };
 	const subject = t(subjectKey(notice), params);
-	const link = options.appUrl.replace(/\/$/, '') + notice.link;
+	const link = (path: string) => options.appUrl.replace(/\/$/, '') + path;
+	const heldLine = (n: Notice) => {
+		const p: Params = { ...n.params, days: typeof n.params.days === 'number' ? t('notify.days', { count: n.params.days }) : '' };
+		return t(subjectKey(n), p);
+	};
+	const sections = sectionsOf(notice, locale, held, heldLine);
 	const greeting = t('notify.greeting', { name: notice.to.name });
-	const body = paragraphs(notice, params, t);
-	const footer = t('notify.footer', { library: libraryName });
+	const body = sections ? sections.intro : paragraphs(notice, params, t);
+	const footer = t(notice.digest ? 'notify.digest.footer' : 'notify.footer', { library: libraryName });
 	const unsubscribe = t('notify.unsubscribe');
-	const text = [greeting, '', ...body.flatMap((p) => [p, '']), `${t('notify.open')}: ${link}`, '', '-- ', footer, `${unsubscribe}: ${options.unsubscribeUrl}`, ''].join('\n');
+	const open = link(notice.link);
+	const text = [
+		greeting,
+		'',
+		...body.flatMap((p) => [p, '']),
+		...(sections ? sectionsText(sections, link) : []),
+		`${t('notify.open')}: ${open}`,
+		'',
+		'-- ',
+		footer,
+		`${unsubscribe}: ${options.unsubscribeUrl}`,
+		''
+	].join('\n');
 	const html = [
 		`<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5;max-width:36em">`,
 		`<p>${escapeHtml(greeting)}</p>`,
 		...body.map((p) => `<p>${escapeHtml(p)}</p>`),
-		`<p><a href="${escapeHtml(link)}" style="display:inline-block;padding:.5em 1em;background:#1d4ed8;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(t('notify.open'))}</a></p>`,
+		...(sections ? sectionsHtml(sections, link) : []),
+		`<p><a href="${escapeHtml(open)}" style="display:inline-block;padding:.5em 1em;background:#1d4ed8;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(t('notify.open'))}</a></p>`,
 		`<hr><p style="font-size:small;color:#555">${escapeHtml(footer)}<br><a href="${escapeHtml(options.unsubscribeUrl)}">${escapeHtml(unsubscribe)}</a></p>`,
 		'</body></html>'
 	].join('\n');

@@ -23,6 +23,8 @@ export interface NotifierServiceOptions {
 	tickMs?: number;
 	retry?: { baseMs: number; maxMs: number };
 	pageSize?: number;
+	/** A clock the test moves (to next Monday, to the first of the month), instead of the config's. */
+	now?: () => number;
 }
 
 export interface NotifierService {
@@ -55,7 +57,7 @@ export async function startNotifierService(options: NotifierServiceOptions): Pro
 			publicUrl: config.publicUrl ?? http.url,
 			timeZone: config.timeZone,
 			window: config.window,
-			now: () => Date.now() + offset,
+			now: options.now ?? (() => Date.now() + offset),
 			log: options.log,
 			tickMs: options.tickMs,
 			retry: options.retry,

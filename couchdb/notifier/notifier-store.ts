@@ -23,9 +23,10 @@ export interface SentRecord {
 	 * delivered: the SMTP server accepted it; baseline: true when the worker first started, so
 	 * not news; suppressed: the address had bounced or unsubscribed; stale: no longer true when
 	 * its window opened; declined: the person chose never to hear of this kind; held: kept for
-	 * the person's weekly digest (in `held` until the digest takes it).
+	 * the person's weekly digest (in `held` until the digest takes it); nothing: a weekly digest
+	 * with nothing new, nothing waiting and nothing held, so not sent.
 	 */
-	how: 'delivered' | 'baseline' | 'suppressed' | 'stale' | 'declined' | 'held';
+	how: 'delivered' | 'baseline' | 'suppressed' | 'stale' | 'declined' | 'held' | 'nothing';
 }
 
 export interface NotifierMemory {

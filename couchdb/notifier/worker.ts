@@ -17,9 +17,10 @@
  * and retries what is waiting for the SMTP server.
  */
 import { allNotices } from '../../src/lib/domain/notifications/all-notices';
-import type { NoticeContext } from '../../src/lib/domain/notifications/notice';
+import type { Notice, NoticeContext } from '../../src/lib/domain/notifications/notice';
 import { deliveryOf } from '../../src/lib/domain/notifications/preferences';
 import { DEFAULT_WINDOW, earliestSend, type SendingWindow } from '../../src/lib/domain/notifications/sending-window';
+import { digestHasNews } from '../../src/lib/domain/notifications/weekly-digest';
 import { readChanges, seqNumber, type FeedSource } from './changes-feed';
 import { composeMail } from './compose';
 import { CountyMirror } from './county-mirror';
@@ -100,6 +101,7 @@ export class Notifier {
 			const a = address.toLowerCase();
 			this.store.memory.unsubscribed[a] = { at: this.#now() };
 			this.#settleAll((item) => item.notice.to.address.toLowerCase() === a, 'suppressed');
+			this.#dropHeld(a);
 			this.store.save();
 		});
 	}
@@ -226,6 +228,16 @@ export class Notifier {
 		memory.outbox = memory.outbox.filter((item) => !which(item));
 	}
 
+	/** The notices held for an address's digest: taken by the digest that tells them, or dropped with the address. */
+	#heldFor(address: string): Notice[] {
+		return (this.store.memory.held ?? []).filter((n) => n.to.address.toLowerCase() === address);
+	}
+
+	#dropHeld(address: string): void {
+		const memory = this.store.memory;
+		if (memory.held) memory.held = memory.held.filter((n) => n.to.address.toLowerCase() !== address);
+	}
+
 	async #deliver(): Promise<void> {
 		const memory = this.store.memory;
 		const due = memory.outbox.filter((item) => item.notBefore <= this.#now()).sort((a, b) => a.notBefore - b.notBefore || (a.notice.key < b.notice.key ? -1 : 1));
@@ -240,16 +252,34 @@ export class Notifier {
 				this.store.save();
 				continue;
 			}
+			const held = notice.kind === 'weekly-digest' ? this.#heldFor(address) : [];
+			// What was held and is no longer true (answered since) is taken without being told.
+			const stillTrue = held.filter((n) => this.#currentKeys.has(n.key));
+			// A quiet week with nothing held is not worth an e-mail.
+			if (notice.digest && !digestHasNews(notice.digest) && stillTrue.length === 0) {
+				memory.outbox = memory.outbox.filter((i) => i !== item);
+				if (held.length > 0) memory.held = (memory.held ?? []).filter((n) => !held.includes(n));
+				memory.sent[notice.key] = { at: this.#now(), how: 'nothing' };
+				this.store.save();
+				continue;
+			}
 			const libraryName = this.mirror.directory.libraries.get(notice.to.library)?.name ?? notice.to.library;
-			const mail = composeMail(notice, libraryName, {
-				appUrl: this.#options.appUrl,
-				unsubscribeUrl: unsubscribeUrl(this.#options.publicUrl, this.#options.secret, address),
-				domain: new URL(this.#options.appUrl).hostname || 'byttebank.local'
-			});
+			const mail = composeMail(
+				notice,
+				libraryName,
+				{
+					appUrl: this.#options.appUrl,
+					unsubscribeUrl: unsubscribeUrl(this.#options.publicUrl, this.#options.secret, address),
+					domain: new URL(this.#options.appUrl).hostname || 'byttebank.local'
+				},
+				stillTrue
+			);
 			const result = await this.#options.mailer.send(mail);
 			if (result.ok) {
 				memory.outbox = memory.outbox.filter((i) => i !== item);
 				memory.sent[notice.key] = { at: this.#now(), how: 'delivered' };
+				// Taken in the same write as the digest's record: a crash sends both again or neither.
+				if (held.length > 0) memory.held = (memory.held ?? []).filter((n) => !held.includes(n));
 				this.store.save();
 				continue;
 			}
@@ -257,6 +287,7 @@ export class Notifier {
 				this.#log(`notifier: ${address} bounced (${result.reason}); it will not be tried again`);
 				memory.bounced[address] = { at: this.#now(), reason: result.reason };
 				this.#settleAll((i) => i.notice.to.address.toLowerCase() === address, 'suppressed');
+				this.#dropHeld(address);
 				this.store.save();
 				continue;
 			}

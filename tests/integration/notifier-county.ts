@@ -12,8 +12,7 @@ import { login } from './embedded-server';
 
 export const TOLGA_USER = { name: 'tove.tolga', password: 'tolga-secret-1' };
 
-export async function provisionNotifierCounty(server: TestServer, countyDb: string): Promise<void> {
-	const directory = testDirectory();
+export async function provisionNotifierCounty(server: TestServer, countyDb: string, directory = testDirectory()): Promise<void> {
 	await provision(
 		{ url: server.dbUrl, admin: server.admin },
 		{

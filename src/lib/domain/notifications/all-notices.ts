@@ -1,6 +1,7 @@
 /** Every rule at once: what is true to tell, to whom, at this moment. */
 import { collisionNotices } from './collision';
 import { confirmDaysNotices } from './confirm-days';
+import { monthlySummaryNotices } from './monthly-summary';
 import type { Notice, NoticeContext } from './notice';
 import { proposalAnsweredNotices } from './proposal-answered';
 import { proposalToAnswerNotices } from './proposal-to-answer';
@@ -8,6 +9,7 @@ import { proposalUnansweredNotices } from './proposal-unanswered';
 import { urgentRequestNotices } from './urgent-request';
 import { visitReportNotices } from './visit-report';
 import { visitTomorrowNotices } from './visit-tomorrow';
+import { weeklyDigestNotices } from './weekly-digest';
 
 const RULES: Array<(context: NoticeContext) => Notice[]> = [
 	urgentRequestNotices,
@@ -17,7 +19,9 @@ const RULES: Array<(context: NoticeContext) => Notice[]> = [
 	visitTomorrowNotices,
 	confirmDaysNotices,
 	proposalUnansweredNotices,
-	visitReportNotices
+	visitReportNotices,
+	weeklyDigestNotices,
+	monthlySummaryNotices
 ];
 
 /** In key order, one notice per key (a person may be both a library's address and a match). */

@@ -7,6 +7,8 @@
 import type { Locale } from '../../i18n/locales';
 import type { LibraryDoc, PersonDoc } from '../directory';
 import type { BankState } from '../state';
+import type { MonthlySummary } from './monthly-summary';
+import type { WeeklyDigest } from './weekly-digest';
 
 export type NoticeKind =
 	| 'urgent-request'
@@ -64,6 +66,10 @@ export interface Notice {
 	params: Record<string, string | number>;
 	/** When what it tells became true (ms): the transaction's time, or when a reminder fell due. */
 	at: number;
+	/** A weekly digest's sections (weekly-digest.ts). */
+	digest?: WeeklyDigest;
+	/** A monthly summary's figures (monthly-summary.ts). */
+	summary?: MonthlySummary;
 }
 
 export interface Directory {

@@ -14,8 +14,5 @@ export function deliveryOf(notice: Notice, directory: Directory): DeliveryChoice
 	return person?.notify?.[notice.kind] ?? 'now';
 }
 
-/**
- * The choices the settings page offers. The weekly digest is not sent yet: offering it now would
- * hold notices that nobody reads, so it is left out until the digest goes out.
- */
-export const OFFERED_CHOICES: readonly DeliveryChoice[] = ['now', 'never'];
+/** The choices the settings page offers, in the order it lists them. */
+export const OFFERED_CHOICES: readonly DeliveryChoice[] = ['now', 'digest', 'never'];
