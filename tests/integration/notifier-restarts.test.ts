@@ -27,12 +27,15 @@ const APP_URL = 'https://byttebank.test';
 const CLOCK_START = '2026-03-01T11:00:00Z';
 const CLI = join(__dirname, '../../couchdb/notifier/cli.ts');
 
+/** When the story's devices start writing: the week before CLOCK_START, so no proposal has lapsed yet. */
+const STORY_START = Date.parse('2026-02-24T08:00:00Z');
+
 /** A county's week: urgent requests, proposals answered and not, a visit tomorrow, one to confirm, a collision. */
 function story(): Transaction[] {
 	const out: Transaction[] = [];
 	const devices = new Map<string, TransactionWriter>();
 	const as = (library: string) => {
-		if (!devices.has(library)) devices.set(library, new TransactionWriter(`${library}device01`.slice(0, 16)));
+		if (!devices.has(library)) devices.set(library, new TransactionWriter(`${library}device01`.slice(0, 16), STORY_START));
 		return devices.get(library)!;
 	};
 	const write = <T extends Transaction>(tx: T): T => (out.push(tx), tx);
@@ -55,8 +58,8 @@ function story(): Transaction[] {
 	const request = write(as('os').write('request.posted', 'os', { skills: ['events'], description: 'Forfatterkveld', days: 1, dates: [week], urgency: 'planned' }));
 	const fromTolga = write(as('tolga').write('request.answered', 'tolga', { request: idOf(request), days: 1 }));
 	const fromHamar = write(as('hamar').write('request.answered', 'hamar', { request: idOf(request), days: 1 }));
-	write(new TransactionWriter('osdesk000001').write('exchange.accepted', 'os', { exchange: idOf(fromTolga) }));
-	write(new TransactionWriter('ostablet0001').write('exchange.accepted', 'os', { exchange: idOf(fromHamar) }));
+	write(new TransactionWriter('osdesk000001', STORY_START + 3_600_000).write('exchange.accepted', 'os', { exchange: idOf(fromTolga) }));
+	write(new TransactionWriter('ostablet0001', STORY_START + 3_600_000).write('exchange.accepted', 'os', { exchange: idOf(fromHamar) }));
 	return out;
 }
 

@@ -25,6 +25,7 @@ export async function overviewOf(db: ReadModel, slug: string) {
 	const agenda = agendaFor({
 		library: slug,
 		today: localToday(),
+		now: Date.now(),
 		exchanges: [...asProvider, ...asHost],
 		requests: myRequests,
 		offers,

@@ -3,6 +3,7 @@
  * answer, visits past their date to confirm, its requests that have matches, reports to write,
  * days it owes.
  */
+import { hasLapsed } from './lapse';
 import { counterpartyOf, isParty, mustAnswer } from './parties';
 import { suggestionsForRequest, type MatchLibrary, type MatchOffer, type MatchPerson } from './matching';
 import type { Exchange, Offer, Request } from './state';
@@ -11,6 +12,8 @@ export interface AgendaInput {
 	library: string;
 	/** Today as YYYY-MM-DD in the user's time zone. */
 	today: string;
+	/** Now (ms), for proposals that have lapsed (lapse.ts); without it none has. */
+	now?: number;
 	exchanges: Exchange[];
 	requests: Request[];
 	offers: Offer[];
@@ -23,6 +26,8 @@ export interface Agenda {
 	collisions: Exchange[];
 	toAnswer: Exchange[];
 	waitingForOthers: Exchange[];
+	/** Proposals either side made or must answer that nobody answered in time: shown, not asked for. */
+	lapsed: Exchange[];
 	toConfirm: Exchange[];
 	upcoming: Exchange[];
 	requestsWithMatches: Array<{ request: Request; matches: number }>;
@@ -35,7 +40,10 @@ const byDate = (a: Exchange, b: Exchange) => (a.dates?.from ?? '').localeCompare
 
 export function agendaFor(input: AgendaInput): Agenda {
 	const { library, today } = input;
-	const mine = input.exchanges.filter((e) => isParty(e, library));
+	const lapsedNow = (e: Exchange) => input.now !== undefined && hasLapsed(e, input.now);
+	const all = input.exchanges.filter((e) => isParty(e, library));
+	const lapsed = all.filter(lapsedNow).sort(byDate);
+	const mine = all.filter((e) => !lapsedNow(e));
 	const collisions = mine.filter((e) => e.collisions.length > 0).sort(byDate);
 	const toAnswer = mine.filter((e) => mustAnswer(e, library)).sort(byDate);
 	const waitingForOthers = mine.filter((e) => e.status === 'proposed' && counterpartyOf(e) !== library).sort(byDate);
@@ -56,6 +64,7 @@ export function agendaFor(input: AgendaInput): Agenda {
 		collisions,
 		toAnswer,
 		waitingForOthers,
+		lapsed,
 		toConfirm,
 		upcoming,
 		requestsWithMatches,

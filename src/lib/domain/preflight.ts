@@ -8,6 +8,7 @@
  * collides because of devices that could not see each other is marked by the fold instead.
  */
 import { collisionResolver } from './collisions';
+import { hasLapsed, LAPSE_AFTER_DAYS, lapsedReservation } from './lapse';
 import { availableForNew, availableOf } from './ledger';
 import { counterpartyOf, isParty } from './parties';
 import { Refusal, type RejectionCode, type RejectionParams } from './rejection';
@@ -23,17 +24,23 @@ function overLimit(state: BankState, host: string, available: number): Refusal {
 	return no('over-limit', { library: host, limit: state.policy.creditLimit, available: Math.max(0, available) });
 }
 
-function exchangeCheck(state: BankState, actor: Actor, exchange: Exchange, fields: TransactionFields): Check {
+/** What lapsed proposals of the host's own still hold, which it may use again. */
+function freed(state: BankState, host: string, now: number | undefined): number {
+	return now === undefined ? 0 : lapsedReservation(state.exchanges.values(), host, now);
+}
+
+function exchangeCheck(state: BankState, actor: Actor, exchange: Exchange, fields: TransactionFields, now: number | undefined): Check {
 	const me = actor.library;
 	switch (fields.kind) {
 		case 'exchange.accepted': {
 			if (exchange.status !== 'proposed') return no('exchange-not-proposed', { status: exchange.status });
 			if (me !== counterpartyOf(exchange)) return no('not-counterparty', { library: counterpartyOf(exchange) });
+			if (now !== undefined && hasLapsed(exchange, now)) return no('proposal-lapsed', { count: LAPSE_AFTER_DAYS });
 			if ('request' in exchange.source) {
 				const request = state.requests.get(exchange.source.request);
 				const taken = request?.filledBy ? state.exchanges.get(request.filledBy) : undefined;
 				if (taken) return no('request-taken', { library: taken.provider, exchange: taken.id });
-				const available = availableForNew(state, exchange.host);
+				const available = availableForNew(state, exchange.host) + freed(state, exchange.host, now);
 				if (available < exchange.days) return overLimit(state, exchange.host, available);
 			} else {
 				const offer = state.offers.get(exchange.source.offer);
@@ -76,8 +83,12 @@ function exchangeCheck(state: BankState, actor: Actor, exchange: Exchange, field
 	}
 }
 
-/** Why this act should not be written now, or undefined when it may be. */
-export function preflight(state: BankState, actor: Actor, fields: TransactionFields): Refusal | undefined {
+/**
+ * Why this act should not be written now, or undefined when it may be. `now` is the device's
+ * clock, for proposals that have lapsed (lapse.ts); without it none has (the demo county's
+ * history, written as of its own dates).
+ */
+export function preflight(state: BankState, actor: Actor, fields: TransactionFields, now?: number): Refusal | undefined {
 	const me = actor.library;
 	switch (fields.kind) {
 		case 'offer.revised':
@@ -109,7 +120,8 @@ export function preflight(state: BankState, actor: Actor, fields: TransactionFie
 			if (request.status === 'filled') return no('request-taken', takenBy(state, request.filledBy));
 			const pending = [...(state.index.bySource.get(request.id) ?? [])].some((id) => {
 				const e = state.exchanges.get(id);
-				return e?.provider === me && e.status === 'proposed';
+				// A lapsed answer no longer stands in the way of answering again.
+				return e?.provider === me && e.status === 'proposed' && !(now !== undefined && hasLapsed(e, now));
 			});
 			return pending ? no('already-answered') : undefined;
 		}
@@ -119,7 +131,7 @@ export function preflight(state: BankState, actor: Actor, fields: TransactionFie
 			if (offer.library === me) return no('own-offer');
 			if (offer.status !== 'open') return no('offer-not-open', { status: offer.status });
 			if (daysLeft(offer) < fields.days) return no('offer-too-few-days', { left: daysLeft(offer) });
-			const available = availableForNew(state, me);
+			const available = availableForNew(state, me) + freed(state, me, now);
 			return available < fields.days ? overLimit(state, me, available) : undefined;
 		}
 		case 'policy.set':
@@ -132,7 +144,7 @@ export function preflight(state: BankState, actor: Actor, fields: TransactionFie
 			if (fields.kind === 'exchange.reversed' && actor.role !== 'county') return no('county-only');
 			const exchange = state.exchanges.get(fields.exchange);
 			if (!exchange) return no('exchange-unknown', { exchange: fields.exchange });
-			return exchangeCheck(state, actor, exchange, fields);
+			return exchangeCheck(state, actor, exchange, fields, now);
 		}
 	}
 }

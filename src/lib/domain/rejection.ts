@@ -40,7 +40,8 @@ export type RejectionCode =
 	| 'request-withdrawn'
 	| 'already-answered'
 	| 'over-limit'
-	| 'no-collision';
+	| 'no-collision'
+	| 'proposal-lapsed';
 
 export type RejectionParams = Record<string, string | number>;
 

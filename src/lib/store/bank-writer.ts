@@ -47,7 +47,7 @@ export class BankWriter {
 	}
 
 	async write(fields: TransactionFields): Promise<WriteResult> {
-		const refusal = preflight(await this.state(), this.actor, fields);
+		const refusal = preflight(await this.state(), this.actor, fields, Date.now());
 		if (refusal) return { ok: false, issues: [], refusal: { code: refusal.code, params: refusal.params } };
 		const doc = makeTransaction(await this.#nextStamp(), { ...fields, by: this.actor } as Omit<Transaction, '_id' | 'type'>);
 		const checked = validateTransaction(doc);

@@ -1,5 +1,6 @@
 /** A proposal nobody has answered for three days: the library that must answer is reminded once. */
 import { transactionTime } from '../ids';
+import { hasLapsed } from '../lapse';
 import { counterpartyOf } from '../parties';
 import { exchangeNotices } from './exchange-notices';
 import type { Notice, NoticeContext } from './notice';
@@ -10,7 +11,7 @@ export function proposalUnansweredNotices({ state, directory, now }: NoticeConte
 	const out: Notice[] = [];
 	for (const exchange of state.exchanges.values()) {
 		const due = transactionTime(exchange.id) + UNANSWERED_AFTER_MS;
-		if (exchange.status !== 'proposed' || now < due) continue;
+		if (exchange.status !== 'proposed' || now < due || hasLapsed(exchange, now)) continue;
 		out.push(...exchangeNotices(state, directory, { kind: 'proposal-unanswered', exchange, library: counterpartyOf(exchange), urgency: 'normal', at: due }));
 	}
 	return out;
