@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { configFromEnv } from './config';
+import { demoEnd } from './demo/demo-epoch';
 import { buildDemoCounty, demoCollisionHost, DEMO_APPLICANT, DEMO_COUNTY_USER, DEMO_PASSWORD } from './demo/seed';
 import { startExternalProxy } from './proxy/external';
 import { provision } from './provision';
@@ -24,7 +25,8 @@ const server = external ?? (await startEmbeddedServer({ dataDir: config.dataDir,
 
 // A cluster is provisioned through any one node; CouchDB spreads it to the others.
 const target = external ? { url: await external.nodes.firstReachable(), admin: config.couchdbAdmin! } : { url: server.dbUrl, admin: server.admin };
-const plan = config.demo ? buildDemoCounty(config.countyDb) : { countyDb: config.countyDb, users: [], documents: [] };
+// Dated from this data folder's first start, so the demo's "tomorrow" is tomorrow (demo-epoch.ts).
+const plan = config.demo ? buildDemoCounty(config.countyDb, undefined, demoEnd(config.dataDir)) : { countyDb: config.countyDb, users: [], documents: [] };
 const report = await provision(target, plan);
 
 // The notifier runs beside the server; if it cannot start (a port taken), the bank still serves.
