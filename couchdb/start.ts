@@ -18,10 +18,12 @@ if (!existsSync(config.appDir)) {
 	process.exit(1);
 }
 
+// Set once the notifier runs: the app's settings page asks it through /notify/status.
+let notifyUrl: string | undefined;
 const external = config.couchdbUrls
-	? await startExternalProxy({ ...config, couchdbUrl: config.couchdbUrls, admin: config.couchdbAdmin! })
+	? await startExternalProxy({ ...config, couchdbUrl: config.couchdbUrls, admin: config.couchdbAdmin!, notifyUrl: () => notifyUrl })
 	: undefined;
-const server = external ?? (await startEmbeddedServer({ dataDir: config.dataDir, port: config.port, host: config.host, appDir: config.appDir }));
+const server = external ?? (await startEmbeddedServer({ dataDir: config.dataDir, port: config.port, host: config.host, appDir: config.appDir, notifyUrl: () => notifyUrl }));
 
 // A cluster is provisioned through any one node; CouchDB spreads it to the others.
 const target = external ? { url: await external.nodes.firstReachable(), admin: config.couchdbAdmin! } : { url: server.dbUrl, admin: server.admin };
@@ -36,6 +38,7 @@ let notificationsProblem: string | undefined;
 if (notifierConfig.enabled) {
 	try {
 		notifications = await startNotifierService({ config: notifierConfig, source: { dbUrl: `${target.url}/${config.countyDb}`, auth: target.admin }, dataDir: config.dataDir, appUrl: server.url });
+		notifyUrl = notifications.url;
 	} catch (error) {
 		notificationsProblem = (error as Error).message;
 	}

@@ -15,6 +15,7 @@ import './pouchdb-latest-fix';
 import expressPouchDB from 'express-pouchdb';
 import sirv from 'sirv';
 import { compress } from '../compress';
+import { NOTIFY_MOUNT, notifyForward } from '../notifier/notify-forward';
 import { createServerPouchDB } from './server-pouchdb';
 import { adminRoutesGuard } from './admin-routes';
 import { databaseLifecycleGuard } from './database-lifecycle-guard';
@@ -37,6 +38,8 @@ export interface EmbeddedServerOptions {
 	passwordIterations?: number;
 	/** Keep LevelDB in memory (tests): nothing is written to dataDir but the config. */
 	inMemory?: boolean;
+	/** The notifier's URL once it runs, for `/notify/status` (notify-forward.ts). */
+	notifyUrl?: () => string | undefined;
 }
 
 export interface EmbeddedServer {
@@ -121,6 +124,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
 	app.use(DB_MOUNT, requestShapeGuard);
 	app.use(DB_MOUNT, revisionKeeper());
 	app.use(DB_MOUNT, pouchApp);
+	app.use(NOTIFY_MOUNT, notifyForward(options.notifyUrl ?? (() => undefined)));
 	if (options.appDir) {
 		// Immutable build assets may be cached for ever; the shell and worker must revalidate.
 		app.use(sirv(options.appDir, { single: true, dev: false, etag: true, setHeaders: cacheHeaders }));

@@ -4,7 +4,7 @@
  * a button, so that a link scanner's GET never unsubscribes anyone), and, with the local mail
  * catcher, an inbox page where the demo county's e-mails can be read.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { translate } from '../../src/lib/i18n/translate';
 import type { MessageKey } from '../../src/lib/i18n/nb';
@@ -16,6 +16,8 @@ export interface NotifierHttpOptions {
 	host: string;
 	secret: string;
 	unsubscribe(address: string): Promise<void>;
+	/** The caller's addresses that bounced or unsubscribed, as JSON for the app's settings page (delivery-status.ts). */
+	status?(headers: IncomingHttpHeaders): Promise<{ code: number; body: unknown }>;
 	catcher?: MailCatcher;
 }
 
@@ -73,6 +75,11 @@ export async function startNotifierHttp(options: NotifierHttpOptions): Promise<N
 		request.resume();
 		const route = async () => {
 			if (url.pathname === '/unsubscribe' && (request.method === 'GET' || request.method === 'POST')) return unsubscribeRoute(request, response, url, options);
+			if (url.pathname === '/status' && request.method === 'GET' && options.status) {
+				const { code, body } = await options.status(request.headers);
+				response.writeHead(code, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+				return void response.end(JSON.stringify(body));
+			}
 			if (options.catcher && request.method === 'GET' && (url.pathname === '/' || url.pathname.startsWith('/inbox'))) return inboxRoute(response, url, options.catcher);
 			page(response, 404, 'Ikke funnet', '');
 		};

@@ -8,7 +8,9 @@ import type { FeedSource } from './changes-feed';
 import { startMailCatcher, type MailCatcher } from './mail-catcher';
 import { smtpMailer } from './mailer';
 import type { NotifierConfig } from './notifier-config';
+import { deliveryStatus } from './delivery-status';
 import { startNotifierHttp } from './notifier-http';
+import { serverRootOf, sessionRoles } from './session-roles';
 import { loadOrCreateSecret } from './unsubscribe-token';
 import { Notifier } from './worker';
 
@@ -46,7 +48,19 @@ export async function startNotifierService(options: NotifierServiceOptions): Pro
 	let notifier: Notifier | undefined;
 	let http: Awaited<ReturnType<typeof startNotifierHttp>> | undefined;
 	try {
-		http = await startNotifierHttp({ port: config.port, host: config.host, secret, catcher, unsubscribe: (address) => notifier!.unsubscribe(address) });
+		const serverRoot = serverRootOf(options.source.dbUrl);
+		http = await startNotifierHttp({
+			port: config.port,
+			host: config.host,
+			secret,
+			catcher,
+			unsubscribe: (address) => notifier!.unsubscribe(address),
+			status: async (headers) => {
+				const roles = await sessionRoles(serverRoot, headers).catch(() => null);
+				if (!roles || !notifier) return { code: 401, body: { error: 'unauthorized', reason: 'Log in to the county database first.' } };
+				return { code: 200, body: { addresses: deliveryStatus(notifier.store.memory, notifier.mirror.directory, roles) } };
+			}
+		});
 		const offset = config.clockStart === undefined ? 0 : config.clockStart - Date.now();
 		notifier = new Notifier({
 			source: options.source,

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import sirv from 'sirv';
 import { compress } from '../compress';
+import { NOTIFY_MOUNT, notifyForward } from '../notifier/notify-forward';
 import { parseCouchdbUrls } from '../config';
 import { failoverProxy } from './failover-proxy';
 import { NodePool } from './node-pool';
@@ -24,6 +25,8 @@ export interface ExternalOptions {
 	admin: { name: string; password: string };
 	/** How often every node's /_up is asked (default 2 s). */
 	probeMs?: number;
+	/** The notifier's URL once it runs, for `/notify/status` (notify-forward.ts). */
+	notifyUrl?: () => string | undefined;
 }
 
 export async function startExternalProxy(options: ExternalOptions) {
@@ -35,6 +38,7 @@ export async function startExternalProxy(options: ExternalOptions) {
 	// CouchDB sends no Content-Encoding either; live feeds stay uncompressed (compress.ts).
 	app.use(compress);
 	app.use(DB_MOUNT, failoverProxy(pool));
+	app.use(NOTIFY_MOUNT, notifyForward(options.notifyUrl ?? (() => undefined)));
 	app.use(sirv(options.appDir, { single: true }));
 	const server: Server = await new Promise((done) => {
 		const s = app.listen(options.port, options.host, () => done(s));

@@ -32,3 +32,37 @@ test("a librarian turns off a colleague's urgent e-mails and picks English; the 
 	await expect(page.getByTestId('notice-choices').getByLabel('Haster: en forespørsel du kan hjelpe med')).toHaveValue('never');
 	await expect(page.getByTestId('notice-language')).toHaveValue('en');
 });
+
+// The notifier's side of /notify/status is tested over HTTP on both servers
+// (tests/integration/suites/delivery-status.suite.ts); here its answer stands in, so the page
+// can be seen to show what it says.
+test('the settings page says which of the library’s addresses bounced or unsubscribed', async ({ page }) => {
+	await loginAs(page, 'hamar');
+	const docOf = (id: string) => page.evaluate(async (docId) => (await fetch(`/db/byttebank/${encodeURIComponent(docId)}`, { credentials: 'same-origin' })).json(), id) as Promise<{ email?: string }>;
+	await page.goto('/settings');
+	const choices = page.getByTestId('notice-choices');
+	const personId = await choices.getByLabel('Person').inputValue();
+	const person = await docOf(personId);
+	const library = await docOf('library:hamar');
+	await page.route('**/notify/status', (route) =>
+		route.fulfill({
+			json: {
+				addresses: [
+					{ address: person.email, library: 'hamar', person: personId, bounced: { at: Date.parse('2026-11-30T09:00:00Z'), reason: '550 5.1.1 mailbox unavailable' } },
+					{ address: library.email, library: 'hamar', unsubscribed: { at: Date.parse('2026-11-29T09:00:00Z') } }
+				]
+			}
+		})
+	);
+	await page.reload();
+	await expect(choices.getByTestId('address-bounced')).toContainText(`E-post til ${person.email} kom i retur`);
+	await expect(choices.getByTestId('address-bounced')).toContainText('550 5.1.1 mailbox unavailable');
+	await expect(choices.getByTestId('address-unsubscribed')).toContainText(`${library.email} meldte seg av`);
+	await page.setViewportSize({ width: 360, height: 740 });
+	await choices.scrollIntoViewIfNeeded();
+	await page.screenshot({ path: 'tests/e2e/screenshots/settings-bounced-360.png', fullPage: true });
+	// Another person at the library, whose address is fine, shows no warning.
+	const other = await choices.getByLabel('Person').locator('option').nth(1).getAttribute('value');
+	await choices.getByLabel('Person').selectOption(other!);
+	await expect(choices.getByTestId('address-bounced')).toHaveCount(0);
+});

@@ -10,10 +10,10 @@ export interface TestServer extends EmbeddedServer {
 	stop(): Promise<void>;
 }
 
-export async function startTestServer(plan?: ProvisionPlan): Promise<TestServer> {
+export async function startTestServer(plan?: ProvisionPlan, options: { notifyUrl?: () => string | undefined } = {}): Promise<TestServer> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'byttebank-test-'));
 	// Few iterations: these are throw-away test passwords and the JS hash is slow.
-	const server = await startEmbeddedServer({ dataDir, port: 0, passwordIterations: 10 });
+	const server = await startEmbeddedServer({ dataDir, port: 0, passwordIterations: 10, ...options });
 	if (plan) await provision({ url: server.dbUrl, admin: server.admin }, plan);
 	return {
 		...server,

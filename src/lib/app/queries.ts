@@ -17,6 +17,10 @@ export function libraryName(libraries: Map<string, LibraryRow>, slug: string): s
 	return libraries.get(slug)?.name ?? slug;
 }
 
+export function libraryRowOf(db: ReadModel, slug: string): Promise<LibraryRow | undefined> {
+	return db.libraries.where('slug').equals(slug).first();
+}
+
 /** The directory document behind a read-model row, ready to be edited and saved again. */
 export function libraryDocOf(row: LibraryRow): Omit<LibraryDoc, 'updated'> {
 	const { balance, committed, available, updated, ...doc } = row;

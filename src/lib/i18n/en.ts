@@ -576,6 +576,8 @@ export const en = {
 	'settings.noticesPerson': 'Person',
 	'settings.noticesNone': 'No people are registered at the library yet.',
 	'settings.noticesNoEmail': '{name} has no e-mail address and gets no notices until one is added on their page.',
+	'settings.addressBounced': 'E-mail to {address} bounced on {date} ({reason}). Nothing more is sent there until the address is corrected on the person’s or the library’s page.',
+	'settings.addressUnsubscribed': '{address} unsubscribed from Byttebank’s e-mail on {date}. No more notices are sent there.',
 	'settings.noticesLanguage': 'Language of the e-mails',
 	'settings.noticesSave': 'Save the choices',
 	'settings.noticesSaved': 'Saved. The next notices to {name} follow these choices.',

@@ -577,6 +577,8 @@ export const nb = {
 	'settings.noticesPerson': 'Person',
 	'settings.noticesNone': 'Ingen personer er registrert ved biblioteket ennå.',
 	'settings.noticesNoEmail': '{name} har ingen e-postadresse og får ingen varsler før en legges inn på personsiden.',
+	'settings.addressBounced': 'E-post til {address} kom i retur {date} ({reason}). Vi sender ikke flere dit før adressen er rettet på personsiden eller biblioteksiden.',
+	'settings.addressUnsubscribed': '{address} meldte seg av e-post fra Byttebank {date}. Det sendes ikke flere varsler dit.',
 	'settings.noticesLanguage': 'Språk i e-postene',
 	'settings.noticesSave': 'Lagre valgene',
 	'settings.noticesSaved': 'Lagret. De neste varslene til {name} følger disse valgene.',

@@ -576,6 +576,8 @@ export const nn = {
 	'settings.noticesPerson': 'Person',
 	'settings.noticesNone': 'Ingen personar er registrerte ved biblioteket enno.',
 	'settings.noticesNoEmail': '{name} har inga e-postadresse og får ingen varsel før ei vert lagd inn på personsida.',
+	'settings.addressBounced': 'E-post til {address} kom i retur {date} ({reason}). Vi sender ikkje fleire dit før adressa er retta på personsida eller biblioteksida.',
+	'settings.addressUnsubscribed': '{address} melde seg av e-post frå Byttebank {date}. Det vert ikkje sendt fleire varsel dit.',
 	'settings.noticesLanguage': 'Språk i e-postane',
 	'settings.noticesSave': 'Lagre vala',
 	'settings.noticesSaved': 'Lagra. Dei neste varsla til {name} følgjer desse vala.',

@@ -579,6 +579,8 @@ export const sv = {
 	'settings.noticesPerson': 'Person',
 	'settings.noticesNone': 'Inga personer är registrerade vid biblioteket än.',
 	'settings.noticesNoEmail': '{name} har ingen e-postadress och får inga aviseringar förrän en läggs in på personsidan.',
+	'settings.addressBounced': 'E-post till {address} kom tillbaka {date} ({reason}). Vi skickar inga fler dit förrän adressen har rättats på personsidan eller bibliotekssidan.',
+	'settings.addressUnsubscribed': '{address} avregistrerade sig från e-post från Byttebank {date}. Inga fler aviseringar skickas dit.',
 	'settings.noticesLanguage': 'Språk i e-postmeddelandena',
 	'settings.noticesSave': 'Spara valen',
 	'settings.noticesSaved': 'Sparat. Nästa aviseringar till {name} följer dessa val.',
