@@ -510,7 +510,8 @@ function (newDoc, oldDoc, userCtx, secObj) {
 		'visit-tomorrow': opt(deliveryChoice),
 		'confirm-days': opt(deliveryChoice),
 		'proposal-unanswered': opt(deliveryChoice),
-		'visit-report': opt(deliveryChoice)
+		'visit-report': opt(deliveryChoice),
+		'colleague-waiting': opt(deliveryChoice)
 	};
 
 	var PERSON_FIELDS = merge([

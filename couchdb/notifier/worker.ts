@@ -21,6 +21,8 @@ import type { Notice, NoticeContext } from '../../src/lib/domain/notifications/n
 import { deliveryOf } from '../../src/lib/domain/notifications/preferences';
 import { DEFAULT_WINDOW, earliestSend, type SendingWindow } from '../../src/lib/domain/notifications/sending-window';
 import { digestHasNews } from '../../src/lib/domain/notifications/weekly-digest';
+import type { PendingMember } from '../../src/lib/domain/membership';
+import { readApplicants } from './applicants-reader';
 import { readChanges, seqNumber, type FeedSource } from './changes-feed';
 import { composeMail } from './compose';
 import { CountyMirror } from './county-mirror';
@@ -60,6 +62,8 @@ export class Notifier {
 	readonly #clock: () => number;
 	readonly #log: (line: string) => void;
 	#currentKeys = new Set<string>();
+	#applicants: PendingMember[] = [];
+	#applicantsUnreadable = false;
 	#queue: Promise<unknown> = Promise.resolve();
 	#stopped = false;
 	#abort = new AbortController();
@@ -139,6 +143,7 @@ export class Notifier {
 			if (beyond || page.pending === 0 || page.docs.length === 0) break;
 		}
 		await this.#exclusive(async () => {
+			await this.#readApplicants();
 			if (firstStart) {
 				const at = this.#now();
 				for (const notice of allNotices(this.#context())) memory.sent[notice.key] = { at, how: 'baseline' };
@@ -179,6 +184,7 @@ export class Notifier {
 
 	/** Decides on what the feed brought up to `seq`, saves that position with the queue, delivers. */
 	async #step(seq: string | number): Promise<void> {
+		await this.#readApplicants();
 		this.#decide();
 		this.store.memory.seq = seq;
 		this.store.save();
@@ -186,13 +192,25 @@ export class Notifier {
 	}
 
 	async #decideAndDeliver(): Promise<void> {
+		await this.#readApplicants();
 		this.#decide();
 		this.store.save();
 		await this.#deliver();
 	}
 
 	#context(): NoticeContext {
-		return { state: this.mirror.state, directory: this.mirror.directory, now: this.#now(), timeZone: this.#options.timeZone };
+		return { state: this.mirror.state, directory: this.mirror.directory, now: this.#now(), timeZone: this.#options.timeZone, applicants: this.#applicants };
+	}
+
+	/** Who waits for approval (outside the feed, in `_users`); the last list read stands while it cannot be read. */
+	async #readApplicants(): Promise<void> {
+		try {
+			this.#applicants = await readApplicants(this.#options.source);
+			this.#applicantsUnreadable = false;
+		} catch (error) {
+			if (!this.#applicantsUnreadable) this.#log(`notifier: cannot read who waits for approval (${(error as Error).message}); new colleagues are not told of until it can`);
+			this.#applicantsUnreadable = true;
+		}
 	}
 
 	#decide(): void {

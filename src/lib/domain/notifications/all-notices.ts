@@ -1,4 +1,5 @@
 /** Every rule at once: what is true to tell, to whom, at this moment. */
+import { colleagueWaitingNotices } from './colleague-waiting';
 import { collisionNotices } from './collision';
 import { confirmDaysNotices } from './confirm-days';
 import { monthlySummaryNotices } from './monthly-summary';
@@ -20,6 +21,7 @@ const RULES: Array<(context: NoticeContext) => Notice[]> = [
 	confirmDaysNotices,
 	proposalUnansweredNotices,
 	visitReportNotices,
+	colleagueWaitingNotices,
 	weeklyDigestNotices,
 	monthlySummaryNotices
 ];

@@ -6,6 +6,7 @@
  */
 import type { Locale } from '../../i18n/locales';
 import type { LibraryDoc, PersonDoc } from '../directory';
+import type { PendingMember } from '../membership';
 import type { BankState } from '../state';
 import type { MonthlySummary } from './monthly-summary';
 import type { WeeklyDigest } from './weekly-digest';
@@ -20,6 +21,7 @@ export type NoticeKind =
 	| 'confirm-days'
 	| 'proposal-unanswered'
 	| 'visit-report'
+	| 'colleague-waiting'
 	| 'weekly-digest'
 	| 'monthly-summary';
 
@@ -35,7 +37,8 @@ export const NOTICE_KINDS: readonly EventKind[] = [
 	'visit-tomorrow',
 	'confirm-days',
 	'proposal-unanswered',
-	'visit-report'
+	'visit-report',
+	'colleague-waiting'
 ];
 
 /** Urgent notices go out at once, day or night; the others wait for the sending window. */
@@ -84,6 +87,8 @@ export interface NoticeContext {
 	now: number;
 	/** The county's time zone: "tomorrow" and the sending window are local. */
 	timeZone: string;
+	/** Accounts waiting for a colleague's approval (from `_users`, when the worker may read it). */
+	applicants?: PendingMember[];
 }
 
 export function noticeKey(kind: NoticeKind, subject: string, address: string, stage?: string): string {

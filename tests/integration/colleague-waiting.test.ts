@@ -1,0 +1,4 @@
+import { embeddedKind } from './embedded-server';
+import { colleagueWaitingSuite } from './suites/colleague-waiting.suite';
+
+colleagueWaitingSuite(embeddedKind);
