@@ -26,9 +26,12 @@ export default defineConfig({
 			workbox: {
 				globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,json}'],
 				navigateFallback: '/index.html',
-				// The database lives under /db and must never be answered from the cache.
-				navigateFallbackDenylist: [/^\/db/],
-				clientsClaim: true
+				// The database lives under /db and the notifier under /notify (its unsubscribe page is
+				// opened from e-mails): neither may be answered with the app's shell.
+				navigateFallbackDenylist: [/^\/db/, /^\/notify/],
+				clientsClaim: true,
+				// Web Push: show what the notifier sends, and open its page on a click.
+				importScripts: ['/push-handler.js']
 			}
 		})
 	],

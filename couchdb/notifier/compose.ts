@@ -13,6 +13,8 @@ import { monthName, sectionsOf, type Sections } from './digest-sections';
 export interface ComposedMail {
 	to: string;
 	subject: string;
+	/** The first paragraph, for a push message's body. */
+	summary: string;
 	text: string;
 	html: string;
 	messageId: string;
@@ -105,6 +107,7 @@ export function composeMail(notice: Notice, libraryName: string, options: Compos
 	return {
 		to: notice.to.address,
 		subject,
+		summary: body[0] ?? '',
 		text,
 		html,
 		messageId,

@@ -18,6 +18,9 @@ export interface NotifierHttpOptions {
 	unsubscribe(address: string): Promise<void>;
 	/** The caller's addresses that bounced or unsubscribed, as JSON for the app's settings page (delivery-status.ts). */
 	status?(headers: IncomingHttpHeaders): Promise<{ code: number; body: unknown }>;
+	/** Web Push: the public key devices subscribe with, and adding (POST) or removing (DELETE) a device. */
+	vapidPublicKey?: string;
+	push?(method: 'POST' | 'DELETE', headers: IncomingHttpHeaders, body: unknown): Promise<{ code: number; body: unknown }>;
 	catcher?: MailCatcher;
 }
 
@@ -68,17 +71,49 @@ function inboxRoute(response: ServerResponse, url: URL, catcher: MailCatcher): v
 	page(response, 200, `Innboks (${catcher.messages.length})`, `<p>Alt Byttebank sender mens SMTP_URL ikke er satt, havner her.</p><table><tr><th>Mottatt</th><th>Til</th><th>Emne</th></tr>${rows}</table>`);
 }
 
+const MAX_BODY = 8192;
+
+/** A small JSON body, or undefined when it is not one (too big, not JSON). */
+function readJson(request: IncomingMessage): Promise<unknown> {
+	return new Promise((done) => {
+		const chunks: Uint8Array[] = [];
+		let size = 0;
+		request.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size <= MAX_BODY) chunks.push(new Uint8Array(chunk));
+		});
+		request.on('end', () => {
+			if (size > MAX_BODY) return done(undefined);
+			try {
+				done(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+			} catch {
+				done(undefined);
+			}
+		});
+		request.on('error', () => done(undefined));
+	});
+}
+
+function json(response: ServerResponse, code: number, body: unknown): void {
+	response.writeHead(code, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+	response.end(JSON.stringify(body));
+}
+
 export async function startNotifierHttp(options: NotifierHttpOptions): Promise<NotifierHttp> {
 	const server = createServer((request, response) => {
 		const url = new URL(request.url ?? '/', 'http://localhost');
-		// The request body (List-Unsubscribe=One-Click) is read and ignored: the signed link says it all.
-		request.resume();
 		const route = async () => {
+			if (url.pathname === '/push' && (request.method === 'POST' || request.method === 'DELETE') && options.push) {
+				const { code, body } = await options.push(request.method, request.headers, await readJson(request));
+				return json(response, code, body);
+			}
+			// Any other body (List-Unsubscribe=One-Click) is read and ignored: the signed link says it all.
+			request.resume();
+			if (url.pathname === '/vapid-public-key' && request.method === 'GET' && options.vapidPublicKey) return json(response, 200, { key: options.vapidPublicKey });
 			if (url.pathname === '/unsubscribe' && (request.method === 'GET' || request.method === 'POST')) return unsubscribeRoute(request, response, url, options);
 			if (url.pathname === '/status' && request.method === 'GET' && options.status) {
 				const { code, body } = await options.status(request.headers);
-				response.writeHead(code, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-				return void response.end(JSON.stringify(body));
+				return json(response, code, body);
 			}
 			if (options.catcher && request.method === 'GET' && (url.pathname === '/' || url.pathname.startsWith('/inbox'))) return inboxRoute(response, url, options.catcher);
 			page(response, 404, 'Ikke funnet', '');

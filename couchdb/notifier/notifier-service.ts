@@ -8,9 +8,11 @@ import type { FeedSource } from './changes-feed';
 import { startMailCatcher, type MailCatcher } from './mail-catcher';
 import { smtpMailer } from './mailer';
 import type { NotifierConfig } from './notifier-config';
-import { deliveryStatus } from './delivery-status';
+import { deliveryStatus, librariesOf } from './delivery-status';
+import { pushTargetOf } from './push-devices';
+import { loadOrCreateVapidKeys } from './vapid-keys';
 import { startNotifierHttp } from './notifier-http';
-import { serverRootOf, sessionRoles } from './session-roles';
+import { serverRootOf, sessionRoles, sessionUser } from './session-roles';
 import { loadOrCreateSecret } from './unsubscribe-token';
 import { Notifier } from './worker';
 
@@ -27,6 +29,8 @@ export interface NotifierServiceOptions {
 	pageSize?: number;
 	/** A clock the test moves (to next Monday, to the first of the month), instead of the config's. */
 	now?: () => number;
+	/** Tests: accept push endpoints on 127.0.0.1 (a push service stood up by the test). */
+	pushAllowLocal?: boolean;
 }
 
 export interface NotifierService {
@@ -43,6 +47,10 @@ export async function startNotifierService(options: NotifierServiceOptions): Pro
 	const { config } = options;
 	const folder = join(options.dataDir, 'notifier');
 	const secret = loadOrCreateSecret(join(folder, 'unsubscribe-secret'));
+	const vapidKeys = loadOrCreateVapidKeys(join(folder, 'vapid-keys.json'));
+	// RFC 8292 asks for a contact: the sender's address (push services write to it about abuse).
+	const contact = /<([^>]+)>/.exec(config.mailFrom)?.[1] ?? config.mailFrom;
+	const vapid = { ...vapidKeys, subject: `mailto:${contact}` };
 	const catcher = config.smtpUrl ? undefined : await startMailCatcher({ port: config.catcherPort, host: '127.0.0.1', keep: 500 });
 	const mailer = smtpMailer(config.smtpUrl ?? catcher!.smtpUrl, config.mailFrom);
 	let notifier: Notifier | undefined;
@@ -55,6 +63,18 @@ export async function startNotifierService(options: NotifierServiceOptions): Pro
 			secret,
 			catcher,
 			unsubscribe: (address) => notifier!.unsubscribe(address),
+			vapidPublicKey: vapid.publicKey,
+			push: async (method, headers, body) => {
+				const user = await sessionUser(serverRoot, headers).catch(() => null);
+				if (!user || !notifier) return { code: 401, body: { error: 'unauthorized', reason: 'Log in to the county database first.' } };
+				const libraries = librariesOf(user.roles).own;
+				if (libraries.length === 0) return { code: 403, body: { error: 'forbidden', reason: 'Only a library’s users take push messages.' } };
+				const target = pushTargetOf(body, options.pushAllowLocal);
+				if (typeof target === 'string') return { code: 400, body: { error: 'bad_request', reason: target } };
+				if (method === 'DELETE') return (await notifier.removeDevice(target.endpoint, libraries)) ? { code: 200, body: { ok: true } } : { code: 404, body: { error: 'not_found' } };
+				await notifier.addDevice({ ...target, libraries, user: user.name, at: Date.now() });
+				return { code: 201, body: { ok: true } };
+			},
 			status: async (headers) => {
 				const roles = await sessionRoles(serverRoot, headers).catch(() => null);
 				if (!roles || !notifier) return { code: 401, body: { error: 'unauthorized', reason: 'Log in to the county database first.' } };
@@ -75,7 +95,8 @@ export async function startNotifierService(options: NotifierServiceOptions): Pro
 			log: options.log,
 			tickMs: options.tickMs,
 			retry: options.retry,
-			pageSize: options.pageSize
+			pageSize: options.pageSize,
+			vapid
 		});
 		await notifier.start();
 	} catch (error) {

@@ -8,6 +8,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Notice } from '../../src/lib/domain/notifications/notice';
+import type { PushDevice } from './push-devices';
 
 export interface OutboxItem {
 	notice: Notice;
@@ -41,6 +42,10 @@ export interface NotifierMemory {
 	held?: Notice[];
 	/** The latest time the worker has acted on, which its clock does not step back behind (steady-clock.ts). */
 	clock?: number;
+	/** Devices that take push messages, by endpoint (push-devices.ts). */
+	push?: Record<string, PushDevice>;
+	/** `<what is told>>endpoint` → when it was pushed: each thing once per device. */
+	pushed?: Record<string, number>;
 }
 
 export function emptyMemory(): NotifierMemory {

@@ -1,17 +1,45 @@
 /**
- * `/notify/status` on the app's own origin, forwarded to the notifier, so the settings page
- * asks with the session cookie it already has (no CORS, no second login). In production nginx
- * forwards `/notify/` the same way (docs/notifications.md). Only that one read is forwarded.
+ * `/notify/…` on the app's own origin, forwarded to the notifier, so the app asks with the
+ * session cookie it already has (no CORS, no second login). In production nginx forwards
+ * `/notify/` the same way (docs/notifications.md). Only the app's own calls are forwarded:
+ * the delivery status, the VAPID key, and a device subscribing to push or leaving it.
  */
 import type { Request, Response } from 'express';
 
 export const NOTIFY_MOUNT = '/notify';
 
+const ROUTES: Record<string, readonly string[]> = {
+	'/status': ['GET'],
+	'/vapid-public-key': ['GET'],
+	'/push': ['POST', 'DELETE']
+};
+
+const MAX_BODY = 8192;
+
+/** The request's body; null when it is larger than any subscription could be. */
+async function bodyOf(req: Request): Promise<Uint8Array<ArrayBuffer> | undefined | null> {
+	if (req.method === 'GET') return undefined;
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	for await (const chunk of req as AsyncIterable<Uint8Array>) {
+		size += chunk.length;
+		if (size > MAX_BODY) return null;
+		chunks.push(chunk);
+	}
+	const body = new Uint8Array(new ArrayBuffer(size));
+	let at = 0;
+	for (const chunk of chunks) {
+		body.set(chunk, at);
+		at += chunk.length;
+	}
+	return body;
+}
+
 /** `target` gives the notifier's URL once it runs, or undefined while it does not. */
 export function notifyForward(target: () => string | undefined) {
 	return async (req: Request, res: Response): Promise<void> => {
 		const base = target();
-		if (req.method !== 'GET' || req.path !== '/status') {
+		if (!ROUTES[req.path]?.includes(req.method)) {
 			res.status(404).json({ error: 'not_found' });
 			return;
 		}
@@ -22,8 +50,14 @@ export function notifyForward(target: () => string | undefined) {
 		const headers: Record<string, string> = { accept: 'application/json' };
 		if (req.headers.cookie) headers.cookie = req.headers.cookie;
 		if (req.headers.authorization) headers.authorization = req.headers.authorization;
+		if (req.headers['content-type']) headers['content-type'] = req.headers['content-type'];
+		const body = await bodyOf(req);
+		if (body === null) {
+			res.status(413).json({ error: 'too_large' });
+			return;
+		}
 		try {
-			const answer = await fetch(`${base}/status`, { headers });
+			const answer = await fetch(`${base}${req.path}`, { method: req.method, headers, body });
 			res.status(answer.status).type('application/json').set('cache-control', 'no-store').send(await answer.text());
 		} catch {
 			res.status(503).json({ error: 'unavailable', reason: 'The notifier did not answer.' });

@@ -10,8 +10,8 @@ export function serverRootOf(dbUrl: string): string {
 	return dbUrl.replace(/\/+$/, '').replace(/\/[^/]+$/, '');
 }
 
-/** The caller's roles, or null when the database does not know them (no session, a forged one). */
-export async function sessionRoles(serverRoot: string, headers: IncomingHttpHeaders): Promise<string[] | null> {
+/** The caller, or null when the database does not know them (no session, a forged one). */
+export async function sessionUser(serverRoot: string, headers: IncomingHttpHeaders): Promise<{ name: string; roles: string[] } | null> {
 	const forward: Record<string, string> = { accept: 'application/json' };
 	if (typeof headers.cookie === 'string') forward.cookie = headers.cookie;
 	if (typeof headers.authorization === 'string') forward.authorization = headers.authorization;
@@ -21,5 +21,10 @@ export async function sessionRoles(serverRoot: string, headers: IncomingHttpHead
 	const body = (await response.json()) as { userCtx?: { name?: unknown; roles?: unknown } };
 	const { name, roles } = body.userCtx ?? {};
 	if (typeof name !== 'string' || !Array.isArray(roles)) return null;
-	return roles.filter((r): r is string => typeof r === 'string');
+	return { name, roles: roles.filter((r): r is string => typeof r === 'string') };
+}
+
+/** The caller's roles, or null when the database does not know them. */
+export async function sessionRoles(serverRoot: string, headers: IncomingHttpHeaders): Promise<string[] | null> {
+	return (await sessionUser(serverRoot, headers))?.roles ?? null;
 }

@@ -28,6 +28,9 @@ import { composeMail } from './compose';
 import { CountyMirror } from './county-mirror';
 import type { Mailer } from './mailer';
 import { NotifierStore, type OutboxItem } from './notifier-store';
+import type { PushDevice } from './push-devices';
+import { pushToDevices } from './push-channel';
+import type { VapidKeys } from './vapid-keys';
 import { steadyTime } from './steady-clock';
 import { unsubscribeUrl } from './unsubscribe-token';
 
@@ -51,6 +54,8 @@ export interface NotifierOptions {
 	retry?: { baseMs: number; maxMs: number };
 	longpollMs?: number;
 	log?: (line: string) => void;
+	/** Web Push: the notifier's VAPID keys and contact; without them nothing is pushed. */
+	vapid?: VapidKeys & { subject: string };
 }
 
 const DEFAULTS = { pageSize: 100, tickMs: 60_000, retry: { baseMs: 30_000, maxMs: 30 * 60_000 }, longpollMs: 25_000 };
@@ -107,6 +112,25 @@ export class Notifier {
 			this.#settleAll((item) => item.notice.to.address.toLowerCase() === a, 'suppressed');
 			this.#dropHeld(a);
 			this.store.save();
+		});
+	}
+
+	/** A device that asked for push messages; subscribing again (new libraries, new keys) replaces it. */
+	addDevice(device: PushDevice): Promise<void> {
+		return this.#exclusive(async () => {
+			(this.store.memory.push ??= {})[device.endpoint] = device;
+			this.store.save();
+		});
+	}
+
+	/** Forgets a device, if the asking user's libraries are the ones it subscribed with. */
+	removeDevice(endpoint: string, libraries: readonly string[]): Promise<boolean> {
+		return this.#exclusive(async () => {
+			const device = this.store.memory.push?.[endpoint];
+			if (!device || !device.libraries.every((l) => libraries.includes(l))) return false;
+			delete this.store.memory.push![endpoint];
+			this.store.save();
+			return true;
 		});
 	}
 
@@ -299,6 +323,7 @@ export class Notifier {
 				// Taken in the same write as the digest's record: a crash sends both again or neither.
 				if (held.length > 0) memory.held = (memory.held ?? []).filter((n) => !held.includes(n));
 				this.store.save();
+				if (this.#options.vapid) await pushToDevices(memory, notice, mail, { vapid: this.#options.vapid, now: () => this.#now(), log: this.#log, save: () => this.store.save() });
 				continue;
 			}
 			if (result.permanent) {

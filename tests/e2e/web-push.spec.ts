@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+import { loginAs, waitForServiceWorker } from './helpers';
+
+/**
+ * Web Push, the device's half (no push service is reachable here; the worker's half is
+ * tests/integration/web-push.test.ts): a message is delivered to the installed service worker
+ * through the DevTools protocol, exactly as a push service would hand it over; the worker shows
+ * it as a notification, and its click opens the page it names.
+ */
+test('a push message shows as a notification, and its click opens the page it names', async ({ browser, baseURL }) => {
+	const context = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
+	await context.grantPermissions(['notifications'], { origin: baseURL! });
+	const page = await context.newPage();
+	await loginAs(page, 'hamar');
+	await waitForServiceWorker(page);
+
+	const cdp = await context.newCDPSession(page);
+	const registration = new Promise<string>((found) => {
+		cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+			const ours = registrations.find((r) => r.scopeURL === `${baseURL}/` && !r.isDeleted);
+			if (ours) found(ours.registrationId);
+		});
+	});
+	await cdp.send('ServiceWorker.enable');
+	const registrationId = await registration;
+	const payload = { title: 'Haster: Tolga bibliotek trenger «Katalogisering før nyåpning»', body: 'Tolga bibliotek trenger hjelp i morgen.', url: '/exchanges', tag: 'urgent-request:abc' };
+	await cdp.send('ServiceWorker.deliverPushMessage', { origin: baseURL!, registrationId, data: JSON.stringify(payload) });
+
+	const shown = () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ title: n.title, body: n.body, tag: n.tag, url: (n.data as { url: string }).url })));
+	await expect.poll(shown).toEqual([{ title: payload.title, body: payload.body, tag: payload.tag, url: '/exchanges' }]);
+
+	// The same thing pushed again replaces its notification rather than stacking a second one.
+	await cdp.send('ServiceWorker.deliverPushMessage', { origin: baseURL!, registrationId, data: JSON.stringify({ ...payload, body: 'Fortsatt ingen har svart.' }) });
+	await expect.poll(async () => (await shown()).map((n) => n.body)).toEqual(['Fortsatt ingen har svart.']);
+
+	// A click on it (as the system's notification centre dispatches it) opens the page it names.
+	const [worker] = context.serviceWorkers();
+	expect(worker, 'the app’s service worker').toBeTruthy();
+	await worker!.evaluate(async () => {
+		const scope = self as unknown as { registration: ServiceWorkerRegistration; dispatchEvent(e: Event): boolean };
+		const [notification] = await scope.registration.getNotifications();
+		const Click = (self as unknown as { NotificationEvent: new (type: string, init: { notification: Notification }) => Event }).NotificationEvent;
+		try {
+			scope.dispatchEvent(new Click('notificationclick', { notification: notification! }));
+		} catch {
+			// A script-made event may not waitUntil; the handler has already started the navigation.
+		}
+	});
+	await expect(page).toHaveURL(/\/exchanges$/);
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await context.close();
+});
+
+test('the settings page offers notifications on this device, and says plainly when the push service cannot be reached', async ({ browser, baseURL }) => {
+	const context = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
+	await context.grantPermissions(['notifications'], { origin: baseURL! });
+	const page = await context.newPage();
+	await loginAs(page, 'hamar');
+	await waitForServiceWorker(page);
+	await page.goto('/settings');
+	const push = page.getByTestId('push-choice');
+	await expect(push.getByRole('heading', { name: 'Varsler på denne enheten' })).toBeVisible();
+	await expect(push.getByTestId('push-state')).toHaveAttribute('data-state', 'off');
+	// No notifier runs beside the test server, and no push service is reachable offline.
+	await push.getByRole('button', { name: 'Slå på varsler' }).click();
+	await expect(push.getByTestId('push-state')).toHaveAttribute('data-state', 'failed');
+	await expect(push.getByTestId('push-state')).toHaveText('Varsler kunne ikke slås på nå. Prøv igjen når enheten er på nett.');
+	await context.close();
+});
