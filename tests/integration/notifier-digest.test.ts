@@ -5,18 +5,14 @@
  * week's request; Hanne's also tells her held notice; Tolga, with nothing new and nothing
  * waiting, gets none.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMailCatcher, type MailCatcher } from '../../couchdb/notifier/mail-catcher';
-import { startNotifierService, type NotifierService } from '../../couchdb/notifier/notifier-service';
+import type { MailCatcher } from '../../couchdb/notifier/mail-catcher';
 import { testDirectory } from '../../src/lib/domain/notifications/test-county';
 import { TransactionWriter } from '../../src/lib/domain/test-transactions';
 import { startTestServer, type TestServer } from './embedded-server';
 import { provisionNotifierCounty, putAsTolga, until } from './notifier-county';
+import { startTestNotifier, type TestNotifier } from './test-notifier';
 
-const APP_URL = 'https://byttebank.test';
 const SUNDAY_NOON = Date.parse('2026-03-01T11:00:00Z');
 const MONDAY_NINE = Date.parse('2026-03-02T08:00:00Z');
 const COUNTY = 'notify_digest';
@@ -25,9 +21,8 @@ const to = (catcher: MailCatcher, address: string) => catcher.messages.filter((m
 
 describe('the weekly digest, with a real SMTP server and the embedded database', () => {
 	let server: TestServer;
+	let notifier: TestNotifier;
 	let catcher: MailCatcher;
-	let service: NotifierService;
-	let dir: string;
 	let clock = SUNDAY_NOON;
 
 	beforeAll(async () => {
@@ -35,23 +30,12 @@ describe('the weekly digest, with a real SMTP server and the embedded database',
 		const directory = testDirectory();
 		directory.people = directory.people.map((p) => (p._id === 'person:hanne' ? { ...p, notify: { 'urgent-request': 'digest' } } : p));
 		await provisionNotifierCounty(server, COUNTY, directory);
-		catcher = await startMailCatcher();
-		dir = mkdtempSync(join(tmpdir(), 'byttebank-notifier-digest-'));
-		service = await startNotifierService({
-			config: { enabled: true, smtpUrl: catcher.smtpUrl, mailFrom: 'Byttebank <byttebank@test.example>', appUrl: APP_URL, port: 0, host: '127.0.0.1', catcherPort: 0, timeZone: 'Europe/Oslo', window: { from: 8, to: 20 } },
-			source: { dbUrl: `${server.dbUrl}/${COUNTY}`, auth: server.admin },
-			dataDir: dir,
-			appUrl: APP_URL,
-			tickMs: 100,
-			retry: { baseMs: 50, maxMs: 400 },
-			now: () => clock
-		});
+		notifier = await startTestNotifier(server, COUNTY, { window: { from: 8, to: 20 }, retry: { baseMs: 50, maxMs: 400 }, now: () => clock });
+		catcher = notifier.catcher;
 	});
 	afterAll(async () => {
-		await service?.close();
-		await catcher?.close();
+		await notifier?.close();
 		await server?.stop();
-		if (dir) rmSync(dir, { recursive: true, force: true });
 	});
 
 	it('holds the urgent request for Hanne while her colleagues hear of it at once', async () => {
@@ -59,9 +43,9 @@ describe('the weekly digest, with a real SMTP server and the embedded database',
 		const w = new TransactionWriter('tolgatablet09', Date.parse('2026-02-27T08:00:00Z'));
 		await putAsTolga(server, COUNTY, w.write('request.posted', { library: 'tolga', person: 'tove' }, { skills: ['cataloguing'], description: 'Katalogisering før nyåpning', days: 1, dates: [{ from: '2026-03-02', to: '2026-03-06' }], urgency: 'urgent' }));
 		await until('Hans and Ola told at once', () => to(catcher, 'hans@hamar.example').length === 1 && to(catcher, 'ola@os.example').length === 1);
-		await until('the notice held for Hanne', () => (service.notifier.store.memory.held ?? []).length === 1);
+		await until('the notice held for Hanne', () => (notifier.service.notifier.store.memory.held ?? []).length === 1);
 		expect(to(catcher, 'hanne@hamar.example')).toEqual([]);
-		expect(service.notifier.store.memory.held![0]!.to.address).toBe('hanne@hamar.example');
+		expect(notifier.service.notifier.store.memory.held![0]!.to.address).toBe('hanne@hamar.example');
 	});
 
 	it('sends each of Hamar’s people one digest on Monday morning, Hanne’s with her held notice, and none to a library with nothing to tell', async () => {
@@ -69,7 +53,7 @@ describe('the weekly digest, with a real SMTP server and the embedded database',
 		clock = MONDAY_NINE;
 		const digests = () => catcher.messages.slice(before).filter((m) => m.headers['x-byttebank-notice'] === 'weekly-digest');
 		await until('Hamar’s three people have their digest', () => ['hanne', 'hans', 'hege'].every((n) => digests().some((m) => m.to.includes(`${n}@hamar.example`))));
-		await until('nothing held any more', () => (service.notifier.store.memory.held ?? []).length === 0);
+		await until('nothing held any more', () => (notifier.service.notifier.store.memory.held ?? []).length === 0);
 		// Two more ticks: nothing is sent twice.
 		await new Promise((done) => setTimeout(done, 300));
 
@@ -83,7 +67,7 @@ describe('the weekly digest, with a real SMTP server and the embedded database',
 		expect(hans[0]!.text).toContain('Nye forespørsler kollegene dine kan hjelpe med');
 		expect(hans[0]!.text).not.toContain('Varslene dine');
 		expect(digests().filter((m) => m.to.includes('tove@tolga.example'))).toEqual([]);
-		expect(Object.entries(service.notifier.store.memory.sent).find(([key]) => key.startsWith('weekly-digest:tolga:2026-03-02'))?.[1].how).toBe('nothing');
+		expect(Object.entries(notifier.service.notifier.store.memory.sent).find(([key]) => key.startsWith('weekly-digest:tolga:2026-03-02'))?.[1].how).toBe('nothing');
 		expect(to(catcher, 'hanne@hamar.example')).toHaveLength(1);
 	});
 });

@@ -6,21 +6,17 @@
  * push service says is gone (410) is forgotten. Forged or malformed subscriptions are refused.
  */
 import { createECDH, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ece from 'http_ece';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMailCatcher, type MailCatcher } from '../../couchdb/notifier/mail-catcher';
-import { startNotifierService, type NotifierService } from '../../couchdb/notifier/notifier-service';
 import { provision } from '../../couchdb/provision';
 import { LIBRARIAN_ROLE, libraryRole } from '../../couchdb/security';
 import { testDirectory } from '../../src/lib/domain/notifications/test-county';
 import { aWeek, idOf, TransactionWriter } from '../../src/lib/domain/test-transactions';
 import { login, startTestServer, type TestServer } from './embedded-server';
 import { putAsAdmin, until } from './notifier-county';
+import { startTestNotifier, type TestNotifier } from './test-notifier';
 
 const COUNTY = 'notify_push';
 const HAMAR = { name: 'hamar.push', password: 'hamar-push-1' };
@@ -33,10 +29,8 @@ interface Received {
 
 describe('Web Push from the notifier to a device', () => {
 	let server: TestServer;
-	let catcher: MailCatcher;
-	let service: NotifierService;
+	let notifier: TestNotifier;
 	let push: Server;
-	let dir: string;
 	let answer = 201;
 	const received: Received[] = [];
 	// The device: its own key pair and auth secret, as a browser makes them when it subscribes.
@@ -47,7 +41,7 @@ describe('Web Push from the notifier to a device', () => {
 	let cookie = '';
 
 	const subscribe = (body: unknown, headers: Record<string, string> = { cookie }, method = 'POST') =>
-		fetch(`${service.url}/push`, { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+		fetch(`${notifier.service.url}/push`, { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 	const subscription = () => ({ endpoint, keys: { p256dh: device.getPublicKey().toString('base64url'), auth } });
 	const decrypted = (r: Received) => JSON.parse(ece.decrypt(r.body, { version: 'aes128gcm', privateKey: device, authSecret: auth }).toString('utf8')) as Record<string, string>;
 
@@ -67,43 +61,31 @@ describe('Web Push from the notifier to a device', () => {
 		const directory = testDirectory();
 		await provision({ url: server.dbUrl, admin: server.admin }, { countyDb: COUNTY, users: [{ ...HAMAR, roles: [LIBRARIAN_ROLE, libraryRole('hamar')], fullName: 'Hanne Haugen' }], documents: [...directory.libraries.values(), ...directory.people] });
 		cookie = await login(server.dbUrl, HAMAR.name, HAMAR.password);
-		catcher = await startMailCatcher();
-		dir = mkdtempSync(join(tmpdir(), 'byttebank-push-'));
-		service = await startNotifierService({
-			config: { enabled: true, smtpUrl: catcher.smtpUrl, mailFrom: 'Byttebank <byttebank@test.example>', appUrl: 'https://byttebank.test', port: 0, host: '127.0.0.1', catcherPort: 0, timeZone: 'Europe/Oslo', window: { from: 0, to: 24 }, clockStart: Date.parse('2026-03-01T11:00:00Z') },
-			source: { dbUrl: `${server.dbUrl}/${COUNTY}`, auth: server.admin },
-			dataDir: dir,
-			appUrl: 'https://byttebank.test',
-			tickMs: 100,
-			log: () => undefined,
-			pushAllowLocal: true
-		});
+		notifier = await startTestNotifier(server, COUNTY, { clockStart: Date.parse('2026-03-01T11:00:00Z'), pushAllowLocal: true });
 	}, 60_000);
 	afterAll(async () => {
-		await service?.close();
-		await catcher?.close();
+		await notifier?.close();
 		await server?.stop();
 		push.closeAllConnections();
 		await new Promise<void>((done) => push.close(() => done()));
-		if (dir) rmSync(dir, { recursive: true, force: true });
 	});
 
 	it('gives out its public VAPID key, and takes a subscription only from a library’s session, well formed', async () => {
-		const { key } = (await (await fetch(`${service.url}/vapid-public-key`)).json()) as { key: string };
+		const { key } = (await (await fetch(`${notifier.service.url}/vapid-public-key`)).json()) as { key: string };
 		expect(Buffer.from(key, 'base64url')).toHaveLength(65);
 		expect((await subscribe(subscription(), {})).status).toBe(401);
 		expect((await subscribe(subscription(), { cookie: 'AuthSession=forged' })).status).toBe(401);
 		expect((await subscribe({ endpoint, keys: { p256dh: 'short', auth } })).status).toBe(400);
 		expect((await subscribe('not json at all')).status).toBe(400);
 		expect((await subscribe(subscription())).status).toBe(201);
-		expect(Object.keys(service.notifier.store.memory.push ?? {})).toEqual([endpoint]);
-		expect(service.notifier.store.memory.push![endpoint]!.libraries).toEqual(['hamar']);
+		expect(Object.keys(notifier.service.notifier.store.memory.push ?? {})).toEqual([endpoint]);
+		expect(notifier.service.notifier.store.memory.push![endpoint]!.libraries).toEqual(['hamar']);
 	});
 
 	it('pushes an urgent request once to the device while each of Hamar’s people gets an e-mail, encrypted for the device alone', async () => {
 		const request = new TransactionWriter('tolgapush0001').write('request.posted', { library: 'tolga', person: 'tove' }, { skills: ['cataloguing'], description: 'Akutt: katalogisering i morgen', days: 1, dates: [aWeek], urgency: 'urgent' });
 		await putAsAdmin(server, COUNTY, request);
-		await until('Hamar’s people mailed and the device pushed', () => catcher.messages.filter((m) => m.to[0]!.endsWith('@hamar.example')).length === 2 && received.length > 0);
+		await until('Hamar’s people mailed and the device pushed', () => notifier.catcher.messages.filter((m) => m.to[0]!.endsWith('@hamar.example')).length === 2 && received.length > 0);
 		await new Promise((done) => setTimeout(done, 300));
 		expect(received).toHaveLength(1);
 		const [message] = received;
@@ -120,11 +102,11 @@ describe('Web Push from the notifier to a device', () => {
 	it('forgets a device the push service says is gone, and a device can be removed by its library', async () => {
 		answer = 410;
 		await putAsAdmin(server, COUNTY, new TransactionWriter('tolgapush0002').write('request.posted', { library: 'tolga', person: 'tove' }, { skills: ['cataloguing'], description: 'Akutt igjen', days: 1, dates: [aWeek], urgency: 'urgent' }));
-		await until('the device forgotten', () => Object.keys(service.notifier.store.memory.push ?? {}).length === 0);
+		await until('the device forgotten', () => Object.keys(notifier.service.notifier.store.memory.push ?? {}).length === 0);
 		expect(received).toHaveLength(2);
 		answer = 201;
 		expect((await subscribe(subscription())).status).toBe(201);
 		expect((await subscribe(subscription(), { cookie }, 'DELETE')).status).toBe(200);
-		expect(Object.keys(service.notifier.store.memory.push ?? {})).toEqual([]);
+		expect(Object.keys(notifier.service.notifier.store.memory.push ?? {})).toEqual([]);
 	});
 });

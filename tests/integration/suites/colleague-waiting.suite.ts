@@ -3,17 +3,13 @@
  * and on Apache CouchDB: the notifier (reading `_users` with its account) tells Hamar's people
  * once each, names her and links to the library's page; once she is approved, nothing more.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { couch } from '../../../couchdb/http';
-import { startMailCatcher, type MailCatcher } from '../../../couchdb/notifier/mail-catcher';
-import { startNotifierService, type NotifierService } from '../../../couchdb/notifier/notifier-service';
 import { joinDocument, memberRoles } from '../../../src/lib/domain/membership';
 import { testDirectory } from '../../../src/lib/domain/notifications/test-county';
 import { request, type ServerKind, type TestServer } from '../embedded-server';
 import { until } from '../notifier-county';
+import { startTestNotifier, type TestNotifier } from '../test-notifier';
 
 const COUNTY = 'notify_colleague';
 const nora = { name: 'nora.ny', fullName: 'Nora Ny', email: 'nora@hamar.kommune.example', library: 'hamar', password: 'noras-passord-1' };
@@ -21,30 +17,17 @@ const nora = { name: 'nora.ny', fullName: 'Nora Ny', email: 'nora@hamar.kommune.
 export function colleagueWaitingSuite(kind: ServerKind): void {
 	describe(`a colleague waiting for approval, on ${kind.flavor}`, () => {
 		let server: TestServer;
-		let catcher: MailCatcher;
-		let service: NotifierService;
-		let dir: string;
-		const told = () => catcher.messages.filter((m) => m.headers['x-byttebank-notice'] === 'colleague-waiting');
+		let notifier: TestNotifier;
+		const told = () => notifier.catcher.messages.filter((m) => m.headers['x-byttebank-notice'] === 'colleague-waiting');
 
 		beforeAll(async () => {
 			const directory = testDirectory();
 			server = await kind.start({ countyDb: COUNTY, users: [], documents: [...directory.libraries.values(), ...directory.people] });
-			catcher = await startMailCatcher();
-			dir = mkdtempSync(join(tmpdir(), 'byttebank-colleague-'));
-			service = await startNotifierService({
-				config: { enabled: true, smtpUrl: catcher.smtpUrl, mailFrom: 'Byttebank <b@test.example>', appUrl: 'https://byttebank.test', port: 0, host: '127.0.0.1', catcherPort: 0, timeZone: 'Europe/Oslo', window: { from: 0, to: 24 } },
-				source: { dbUrl: `${server.dbUrl}/${COUNTY}`, auth: server.admin },
-				dataDir: dir,
-				appUrl: 'https://byttebank.test',
-				tickMs: 100,
-				log: () => undefined
-			});
+			notifier = await startTestNotifier(server, COUNTY);
 		}, 60_000);
 		afterAll(async () => {
-			await service?.close();
-			await catcher?.close();
+			await notifier?.close();
 			await server?.stop();
-			if (dir) rmSync(dir, { recursive: true, force: true });
 		});
 
 		it('tells each of Hamar’s people once that Nora asked to join, and nobody elsewhere', async () => {

@@ -4,18 +4,14 @@
  * librarian sees that Hanne's address bounced; Tolga's sees nothing of Hamar; the county sees
  * every library's; no session, a forged cookie or a forged basic login sees nothing at all.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMailCatcher, type MailCatcher } from '../../../couchdb/notifier/mail-catcher';
-import { startNotifierService, type NotifierService } from '../../../couchdb/notifier/notifier-service';
 import { COUNTY_ROLE, LIBRARIAN_ROLE, libraryRole } from '../../../couchdb/security';
 import { testDirectory } from '../../../src/lib/domain/notifications/test-county';
 import { aWeek, TransactionWriter } from '../../../src/lib/domain/test-transactions';
 import { couch } from '../../../couchdb/http';
 import { login, type ServerKind, type TestServer } from '../embedded-server';
 import { until } from '../notifier-county';
+import { startTestNotifier, type TestNotifier } from '../test-notifier';
 
 const COUNTY = 'notify_status';
 const PASSWORD = 'status-secret-1';
@@ -32,35 +28,23 @@ interface Status {
 export function deliveryStatusSuite(kind: ServerKind): void {
 	describe(`the notifier's delivery status on ${kind.flavor}`, () => {
 		let server: TestServer;
-		let catcher: MailCatcher;
-		let service: NotifierService;
-		let dir: string;
+		let notifier: TestNotifier;
 		const cookies: Record<string, string> = {};
-		const status = (headers: Record<string, string> = {}, method = 'GET') => fetch(`${service.url}/status`, { method, headers });
+		const status = (headers: Record<string, string> = {}, method = 'GET') => fetch(`${notifier.service.url}/status`, { method, headers });
 
 		beforeAll(async () => {
 			const directory = testDirectory();
 			server = await kind.start({ countyDb: COUNTY, users: USERS, documents: [...directory.libraries.values(), ...directory.people] });
 			for (const user of USERS) cookies[user.name] = await login(server.dbUrl, user.name, PASSWORD);
-			catcher = await startMailCatcher({ refuses: (address) => address === 'hanne@hamar.example' });
-			dir = mkdtempSync(join(tmpdir(), 'byttebank-status-'));
-			service = await startNotifierService({
-				config: { enabled: true, smtpUrl: catcher.smtpUrl, mailFrom: 'Byttebank <b@test.example>', appUrl: 'https://byttebank.test', port: 0, host: '127.0.0.1', catcherPort: 0, timeZone: 'Europe/Oslo', window: { from: 0, to: 24 }, clockStart: Date.parse('2026-03-01T11:00:00Z') },
-				source: { dbUrl: `${server.dbUrl}/${COUNTY}`, auth: server.admin },
-				dataDir: dir,
-				appUrl: 'https://byttebank.test',
-				tickMs: 100,
-				log: () => undefined
-			});
+			// Before the request's dates, so it is still news; Hanne's mail server refuses her address.
+			notifier = await startTestNotifier(server, COUNTY, { clockStart: Date.parse('2026-03-01T11:00:00Z'), catcher: { refuses: (address) => address === 'hanne@hamar.example' } });
 			const urgent = new TransactionWriter('tolgastatus1').write('request.posted', { library: 'tolga', person: 'tove' }, { skills: ['cataloguing'], description: 'Akutt katalogisering', days: 1, dates: [aWeek], urgency: 'urgent' });
 			await couch({ url: server.dbUrl, admin: server.admin }, 'PUT', `/${COUNTY}/${encodeURIComponent(urgent._id)}`, urgent);
-			await until('Hanne’s address bounced', () => service.notifier.store.memory.bounced['hanne@hamar.example'] !== undefined);
+			await until('Hanne’s address bounced', () => notifier.service.notifier.store.memory.bounced['hanne@hamar.example'] !== undefined);
 		}, 60_000);
 		afterAll(async () => {
-			await service?.close();
-			await catcher?.close();
+			await notifier?.close();
 			await server?.stop();
-			if (dir) rmSync(dir, { recursive: true, force: true });
 		});
 
 		it('shows a library its own bounced address, with the reason, and nothing of other libraries', async () => {
