@@ -65,6 +65,12 @@ function answerError(res: Response, error: unknown): void {
 /** Last middleware of the app. Client mistakes found by Express's parsers keep their 4xx. */
 export function jsonErrorHandler(error: unknown, req: Request, res: Response, next: NextFunction): void {
 	void next;
+	// The client went away before its body was read (a tab closed, replication cancelled): there
+	// is nobody to answer and nothing failed on this side.
+	if (req.destroyed && (error as { type?: unknown })?.type === 'stream.not.readable') {
+		res.destroy();
+		return;
+	}
 	if (!clientStatusOf(error)) console.error(`embedded server: ${describe(req)} failed:`, error);
 	answerError(res, error);
 }
