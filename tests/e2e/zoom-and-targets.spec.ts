@@ -32,7 +32,7 @@ function smallTargets(page: Page): Promise<string[]> {
 			const text = [...parent.childNodes].filter((n) => n !== el).map((n) => n.textContent ?? '').join('').trim();
 			return text.length > 0 && getComputedStyle(el).display === 'inline';
 		};
-		for (const el of document.querySelectorAll('main a[href], header a[href], nav a[href], button, select, input:not([type="hidden"]), textarea, summary')) {
+		for (const el of document.querySelectorAll('a[href], button, select, input:not([type="hidden"]), textarea, summary')) {
 			if (!visible(el) || (el.tagName === 'A' && inline(el))) continue;
 			// A checkbox or radio is hit through its label, which is the target that counts.
 			const target = (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') && el.closest('label')) || el;
