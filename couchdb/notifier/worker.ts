@@ -242,6 +242,7 @@ export class Notifier {
 		const notices = allNotices(this.#context());
 		this.#currentKeys = new Set(notices.map((n) => n.key));
 		const memory = this.store.memory;
+		this.#releaseHeld(now);
 		for (const notice of notices) {
 			if (this.store.knows(notice.key)) continue;
 			if (this.store.isBlocked(notice.to.address)) {
@@ -261,6 +262,22 @@ export class Notifier {
 			}
 			memory.outbox.push({ notice, notBefore: earliestSend(notice.urgency, now, this.#options.timeZone, this.#options.window ?? DEFAULT_WINDOW), attempts: 0 });
 		}
+	}
+
+	/**
+	 * What was held for a person who no longer gathers anything in the digest goes out now, as
+	 * they now ask (and is dropped if they were erased): otherwise it would wait for a digest
+	 * that, with a shared library address, never comes to them.
+	 */
+	#releaseHeld(now: number): void {
+		const memory = this.store.memory;
+		if (!memory.held?.length) return;
+		const people = new Map(this.mirror.directory.people.map((p) => [p._id, p]));
+		const stays = (n: Notice) => Object.values(people.get(n.to.person ?? '')?.notify ?? {}).includes('digest');
+		for (const notice of memory.held.filter((n) => !stays(n))) {
+			if (people.has(notice.to.person ?? '')) memory.outbox.push({ notice, notBefore: earliestSend(notice.urgency, now, this.#options.timeZone, this.#options.window ?? DEFAULT_WINDOW), attempts: 0 });
+		}
+		memory.held = memory.held.filter(stays);
 	}
 
 	#settleAll(which: (item: OutboxItem) => boolean, how: 'suppressed' | 'stale'): void {

@@ -1,6 +1,10 @@
 import { expect, test } from '@playwright/test';
 import type { PersonDoc } from '../../src/lib/domain/directory';
+import type { LibraryDoc } from '../../src/lib/domain/directory';
+import { fold } from '../../src/lib/domain/fold';
 import { deliveryOf } from '../../src/lib/domain/notifications/preferences';
+import { weeklyDigestNotices } from '../../src/lib/domain/notifications/weekly-digest';
+import type { Transaction } from '../../src/lib/domain/transactions';
 import { composeMail } from '../../couchdb/notifier/compose';
 import { loginAs } from './helpers';
 
@@ -65,4 +69,30 @@ test('the settings page says which of the library’s addresses bounced or unsub
 	const other = await choices.getByLabel('Person').locator('option').nth(1).getAttribute('value');
 	await choices.getByLabel('Person').selectOption(other!);
 	await expect(choices.getByTestId('address-bounced')).toHaveCount(0);
+});
+
+test('a librarian gathers a colleague’s urgent requests in the weekly digest: the next digest goes to that colleague too, and the requests wait for it', async ({ page }) => {
+	await loginAs(page, 'stange');
+	await page.goto('/settings');
+	const choices = page.getByTestId('notice-choices');
+	const personId = await choices.getByLabel('Person').inputValue();
+	await choices.getByLabel('Haster: en forespørsel du kan hjelpe med').selectOption({ label: 'I ukesoversikten' });
+	await choices.getByRole('button', { name: 'Lagre valgene' }).click();
+	await expect(choices.getByRole('status')).toContainText('Lagret');
+	await expect(page.getByTestId('sync-pending')).toHaveCount(0, { timeout: 30_000 });
+
+	// What the notifier reads: the whole county as the server holds it after the save.
+	const rows = (await page.evaluate(async () => (await fetch('/db/byttebank/_all_docs?include_docs=true', { credentials: 'same-origin' })).json())) as { rows: Array<{ doc: { _id: string; type?: string } }> };
+	const docs = rows.rows.map((r) => r.doc);
+	const people = docs.filter((d): d is PersonDoc => d.type === 'person');
+	const libraries = new Map(docs.filter((d): d is LibraryDoc => d.type === 'library').map((l) => [l.slug, l]));
+	const person = people.find((p) => p._id === personId)!;
+	expect(person.notify).toEqual({ 'urgent-request': 'digest' });
+	const state = fold(docs.filter((d) => d._id.startsWith('tx:')) as unknown as Transaction[]);
+	const monday = Date.parse('2026-12-07T08:00:00Z');
+	const digests = weeklyDigestNotices({ state, directory: { libraries, people }, now: monday, timeZone: 'Europe/Oslo' }).filter((n) => n.to.library === 'stange');
+	// The library's shared address, and now the colleague who gathers notices there.
+	expect(digests.map((n) => n.to.address).sort()).toEqual([libraries.get('stange')!.email, person.email].sort());
+	const urgent = { key: 'urgent-request:x>' + person.email, kind: 'urgent-request' as const, to: { address: person.email!, name: person.name, library: 'stange', person: person._id }, urgency: 'urgent' as const, link: '/requests/x', params: {}, at: monday };
+	expect(deliveryOf(urgent, { libraries, people })).toBe('digest');
 });

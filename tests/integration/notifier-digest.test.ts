@@ -10,7 +10,8 @@ import type { MailCatcher } from '../../couchdb/notifier/mail-catcher';
 import { testDirectory } from '../../src/lib/domain/notifications/test-county';
 import { TransactionWriter } from '../../src/lib/domain/test-transactions';
 import { startTestServer, type TestServer } from './embedded-server';
-import { provisionNotifierCounty, putAsTolga, until } from './notifier-county';
+import { couch } from '../../couchdb/http';
+import { provisionNotifierCounty, putAsAdmin, putAsTolga, until } from './notifier-county';
 import { startTestNotifier, type TestNotifier } from './test-notifier';
 
 const SUNDAY_NOON = Date.parse('2026-03-01T11:00:00Z');
@@ -69,5 +70,21 @@ describe('the weekly digest, with a real SMTP server and the embedded database',
 		expect(digests().filter((m) => m.to.includes('tove@tolga.example'))).toEqual([]);
 		expect(Object.entries(notifier.service.notifier.store.memory.sent).find(([key]) => key.startsWith('weekly-digest:tolga:2026-03-02'))?.[1].how).toBe('nothing');
 		expect(to(catcher, 'hanne@hamar.example')).toHaveLength(1);
+	});
+
+	it('sends at once what it holds for a person who no longer gathers anything in the digest', async () => {
+		const w = new TransactionWriter('tolgatablet10', Date.parse('2026-03-02T07:00:00Z'));
+		await putAsTolga(server, COUNTY, w.write('request.posted', { library: 'tolga', person: 'tove' }, { skills: ['cataloguing'], description: 'Akutt: skranke og katalog', days: 1, dates: [{ from: '2026-03-03', to: '2026-03-04' }], urgency: 'urgent' }));
+		await until('the new request held for Hanne', () => (notifier.service.notifier.store.memory.held ?? []).length === 1);
+		expect(to(catcher, 'hanne@hamar.example').filter((m) => m.subject.includes('skranke og katalog'))).toEqual([]);
+
+		// Hamar's librarian changes Hanne back to "at once" for everything.
+		const { body: hanne } = await couch<Record<string, unknown>>({ url: server.dbUrl, admin: server.admin }, 'GET', `/${COUNTY}/person:hanne`);
+		const { notify, ...rest } = hanne;
+		void notify;
+		const changed: { _id: string } = { ...rest, _id: 'person:hanne', updated: w.nextStamp() } as { _id: string };
+		await putAsAdmin(server, COUNTY, changed);
+		await until('Hanne told at once', () => to(catcher, 'hanne@hamar.example').some((m) => m.subject.includes('skranke og katalog')));
+		expect(notifier.service.notifier.store.memory.held ?? []).toEqual([]);
 	});
 });
