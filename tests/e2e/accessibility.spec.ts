@@ -112,7 +112,7 @@ test('the accessibility statement is public, and passes axe in every language', 
 		await page.addInitScript((value) => localStorage.setItem('byttebank.locale', value), locale);
 		await page.goto('/accessibility');
 		await expect(page).toHaveURL(/\/accessibility$/);
-		await expect(page.getByTestId('accessibility-statement').getByRole('listitem')).toHaveCount(9);
+		await expect(page.getByTestId('accessibility-statement').getByRole('listitem')).toHaveCount(10);
 		expect(await scan(page, locale, '/accessibility')).toEqual([]);
 		await context.close();
 	}
