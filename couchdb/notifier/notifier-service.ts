@@ -12,7 +12,7 @@ import { deliveryStatus, librariesOf } from './delivery-status';
 import { pushTargetOf } from './push-devices';
 import { loadOrCreateVapidKeys } from './vapid-keys';
 import { startNotifierHttp } from './notifier-http';
-import { serverRootOf, sessionRoles, sessionUser } from './session-roles';
+import { serverRootOf, sessionUser } from './session-roles';
 import { loadOrCreateSecret } from './unsubscribe-token';
 import { Notifier } from './worker';
 
@@ -76,9 +76,9 @@ export async function startNotifierService(options: NotifierServiceOptions): Pro
 				return { code: 201, body: { ok: true } };
 			},
 			status: async (headers) => {
-				const roles = await sessionRoles(serverRoot, headers).catch(() => null);
-				if (!roles || !notifier) return { code: 401, body: { error: 'unauthorized', reason: 'Log in to the county database first.' } };
-				return { code: 200, body: { addresses: deliveryStatus(notifier.store.memory, notifier.mirror.directory, roles) } };
+				const user = await sessionUser(serverRoot, headers).catch(() => null);
+				if (!user || !notifier) return { code: 401, body: { error: 'unauthorized', reason: 'Log in to the county database first.' } };
+				return { code: 200, body: { addresses: deliveryStatus(notifier.store.memory, notifier.mirror.directory, user.roles) } };
 			}
 		});
 		const offset = config.clockStart === undefined ? 0 : config.clockStart - Date.now();
