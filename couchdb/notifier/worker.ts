@@ -208,7 +208,6 @@ export class Notifier {
 
 	/** Decides on what the feed brought up to `seq`, saves that position with the queue, delivers. */
 	async #step(seq: string | number): Promise<void> {
-		await this.#readApplicants();
 		this.#decide();
 		this.store.memory.seq = seq;
 		this.store.save();
@@ -226,7 +225,11 @@ export class Notifier {
 		return { state: this.mirror.state, directory: this.mirror.directory, now: this.#now(), timeZone: this.#options.timeZone, applicants: this.#applicants };
 	}
 
-	/** Who waits for approval (outside the feed, in `_users`); the last list read stands while it cannot be read. */
+	/**
+	 * Who waits for approval (outside the feed, in `_users`): read at start and on each scheduler
+	 * tick, not per feed page, since no page of the county's feed changes it. The last list read
+	 * stands while it cannot be read.
+	 */
 	async #readApplicants(): Promise<void> {
 		try {
 			this.#applicants = await readApplicants(this.#options.source);
