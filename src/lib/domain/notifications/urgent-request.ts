@@ -4,9 +4,10 @@
  * person, so a library hears only through the colleagues who could actually come.
  */
 import { transactionTime } from '../ids';
-import { suggestionsForRequest, type MatchLibrary, type MatchPerson } from '../matching';
+import { suggestionsForRequest } from '../matching';
 import type { Request } from '../state';
 import { localDate } from './local-time';
+import { matchLibrariesOf, matchPeopleOf } from './matching-inputs';
 import { noticeKey, type Notice, type NoticeContext } from './notice';
 import { libraryName, personRecipient } from './recipients';
 
@@ -19,9 +20,8 @@ function stillNeeded(request: Request, today: string): boolean {
 
 export function urgentRequestNotices({ state, directory, now, timeZone }: NoticeContext): Notice[] {
 	const today = localDate(now, timeZone);
-	const libraries = new Map<string, MatchLibrary>();
-	for (const [slug, doc] of directory.libraries) libraries.set(slug, { slug, lat: doc.lat, lon: doc.lon, active: doc.active, balance: state.balances.get(slug) ?? 0 });
-	const people: MatchPerson[] = directory.people.map((p) => ({ id: p._id, library: p.library, skills: p.skills }));
+	const libraries = matchLibrariesOf({ state, directory });
+	const people = matchPeopleOf(directory);
 	const byId = new Map(directory.people.map((p) => [p._id, p]));
 	const out: Notice[] = [];
 	for (const request of state.requests.values()) {

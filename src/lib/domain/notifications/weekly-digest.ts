@@ -14,6 +14,7 @@ import type { PersonDoc } from '../directory';
 import type { Offer, Request } from '../state';
 import type { DateWindow } from '../transactions';
 import { addDays, localDate } from './local-time';
+import { matchLibrariesOf, matchPeopleOf } from './matching-inputs';
 import { noticeKey, type Directory, type Notice, type NoticeContext, type Recipient } from './notice';
 import { libraryName, libraryRecipients, personRecipient } from './recipients';
 
@@ -48,12 +49,6 @@ export function mondayOf(isoDate: string): string {
 /** Whether there is anything to tell: an empty digest is not sent (unless it carries held notices). */
 export function digestHasNews(d: WeeklyDigest): boolean {
 	return d.requests.length + d.offers.length + d.toAnswer + d.toConfirm + d.reports + d.collisions > 0 || d.balance < 0;
-}
-
-function matchLibraries(context: NoticeContext): Map<string, MatchLibrary> {
-	const out = new Map<string, MatchLibrary>();
-	for (const [slug, doc] of context.directory.libraries) out.set(slug, { slug, lat: doc.lat, lon: doc.lon, active: doc.active, balance: context.state.balances.get(slug) ?? 0 });
-	return out;
 }
 
 interface Fresh {
@@ -115,9 +110,9 @@ function digestRecipients(directory: Directory, library: string): Recipient[] {
 
 export function weeklyDigestNotices(context: NoticeContext): Notice[] {
 	const week = mondayOf(localDate(context.now, context.timeZone));
-	const libraries = matchLibraries(context);
+	const libraries = matchLibrariesOf(context);
 	const fresh = freshItems(context, week);
-	const people: MatchPerson[] = context.directory.people.map((p) => ({ id: p._id, library: p.library, skills: p.skills }));
+	const people = matchPeopleOf(context.directory);
 	const out: Notice[] = [];
 	for (const [library, doc] of context.directory.libraries) {
 		// The county's own library hears the monthly summary instead.
