@@ -44,6 +44,11 @@ function paragraphs(notice: Notice, params: Params, t: Translate): string[] {
 	return out;
 }
 
+/** A notice's parameters with its days in words ("1,5 dager"). */
+function wordedParams(notice: Notice, t: Translate): Params {
+	return { ...notice.params, days: typeof notice.params.days === 'number' ? t('notify.days', { count: notice.params.days }) : '' };
+}
+
 function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
@@ -67,14 +72,10 @@ export function composeMail(notice: Notice, libraryName: string, options: Compos
 	// Written in the language the person chose for their e-mails; a library's shared address gets the county's.
 	const locale: Locale = notice.to.locale ?? DEFAULT_LOCALE;
 	const t: Translate = (key, params) => translate(locale, key, params);
-	const days = typeof notice.params.days === 'number' ? t('notify.days', { count: notice.params.days }) : '';
-	const params: Params = { ...notice.params, days, ...(notice.summary ? { month: monthName(notice.summary.month, locale) } : {}) };
+	const params: Params = { ...wordedParams(notice, t), ...(notice.summary ? { month: monthName(notice.summary.month, locale) } : {}) };
 	const subject = t(subjectKey(notice), params);
 	const link = (path: string) => options.appUrl.replace(/\/$/, '') + path;
-	const heldLine = (n: Notice) => {
-		const p: Params = { ...n.params, days: typeof n.params.days === 'number' ? t('notify.days', { count: n.params.days }) : '' };
-		return t(subjectKey(n), p);
-	};
+	const heldLine = (n: Notice) => t(subjectKey(n), wordedParams(n, t));
 	const sections = sectionsOf(notice, locale, held, heldLine);
 	const greeting = t('notify.greeting', { name: notice.to.name });
 	const body = sections ? sections.intro : paragraphs(notice, params, t);

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { translate } from '../../src/lib/i18n/translate';
 import type { MessageKey } from '../../src/lib/i18n/nb';
 import type { MailCatcher } from './mail-catcher';
+import { readSmallBody } from './small-body';
 import { isValidToken } from './unsubscribe-token';
 
 export interface NotifierHttpOptions {
@@ -71,27 +72,14 @@ function inboxRoute(response: ServerResponse, url: URL, catcher: MailCatcher): v
 	page(response, 200, `Innboks (${catcher.messages.length})`, `<p>Alt Byttebank sender mens SMTP_URL ikke er satt, havner her.</p><table><tr><th>Mottatt</th><th>Til</th><th>Emne</th></tr>${rows}</table>`);
 }
 
-const MAX_BODY = 8192;
-
-/** A small JSON body, or undefined when it is not one (too big, not JSON). */
-function readJson(request: IncomingMessage): Promise<unknown> {
-	return new Promise((done) => {
-		const chunks: Uint8Array[] = [];
-		let size = 0;
-		request.on('data', (chunk: Buffer) => {
-			size += chunk.length;
-			if (size <= MAX_BODY) chunks.push(new Uint8Array(chunk));
-		});
-		request.on('end', () => {
-			if (size > MAX_BODY) return done(undefined);
-			try {
-				done(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-			} catch {
-				done(undefined);
-			}
-		});
-		request.on('error', () => done(undefined));
-	});
+/** A small JSON body, or undefined when it is not one (too big, not JSON, cut off). */
+async function readJson(request: IncomingMessage): Promise<unknown> {
+	try {
+		const body = await readSmallBody(request);
+		return body ? JSON.parse(new TextDecoder().decode(body)) : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 function json(response: ServerResponse, code: number, body: unknown): void {

@@ -5,6 +5,7 @@
  * the delivery status, the VAPID key, and a device subscribing to push or leaving it.
  */
 import type { Request, Response } from 'express';
+import { readSmallBody } from './small-body';
 
 export const NOTIFY_MOUNT = '/notify';
 
@@ -13,27 +14,6 @@ const ROUTES: Record<string, readonly string[]> = {
 	'/vapid-public-key': ['GET'],
 	'/push': ['POST', 'DELETE']
 };
-
-const MAX_BODY = 8192;
-
-/** The request's body; null when it is larger than any subscription could be. */
-async function bodyOf(req: Request): Promise<Uint8Array<ArrayBuffer> | undefined | null> {
-	if (req.method === 'GET') return undefined;
-	const chunks: Uint8Array[] = [];
-	let size = 0;
-	for await (const chunk of req as AsyncIterable<Uint8Array>) {
-		size += chunk.length;
-		if (size > MAX_BODY) return null;
-		chunks.push(chunk);
-	}
-	const body = new Uint8Array(new ArrayBuffer(size));
-	let at = 0;
-	for (const chunk of chunks) {
-		body.set(chunk, at);
-		at += chunk.length;
-	}
-	return body;
-}
 
 /** `target` gives the notifier's URL once it runs, or undefined while it does not. */
 export function notifyForward(target: () => string | undefined) {
@@ -51,7 +31,7 @@ export function notifyForward(target: () => string | undefined) {
 		if (req.headers.cookie) headers.cookie = req.headers.cookie;
 		if (req.headers.authorization) headers.authorization = req.headers.authorization;
 		if (req.headers['content-type']) headers['content-type'] = req.headers['content-type'];
-		const body = await bodyOf(req);
+		const body = req.method === 'GET' ? undefined : await readSmallBody(req);
 		if (body === null) {
 			res.status(413).json({ error: 'too_large' });
 			return;

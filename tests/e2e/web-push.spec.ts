@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { loginAs, waitForServiceWorker } from './helpers';
 
 /**
@@ -7,12 +7,18 @@ import { loginAs, waitForServiceWorker } from './helpers';
  * through the DevTools protocol, exactly as a push service would hand it over; the worker shows
  * it as a notification, and its click opens the page it names.
  */
-test('a push message shows as a notification, and its click opens the page it names', async ({ browser, baseURL }) => {
+/** Hamar logged in, notifications allowed, the service worker in control. */
+async function hamarWithNotifications(browser: Browser, baseURL: string) {
 	const context = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
-	await context.grantPermissions(['notifications'], { origin: baseURL! });
+	await context.grantPermissions(['notifications'], { origin: baseURL });
 	const page = await context.newPage();
 	await loginAs(page, 'hamar');
 	await waitForServiceWorker(page);
+	return { context, page };
+}
+
+test('a push message shows as a notification, and its click opens the page it names', async ({ browser, baseURL }) => {
+	const { context, page } = await hamarWithNotifications(browser, baseURL!);
 
 	const cdp = await context.newCDPSession(page);
 	const registration = new Promise<string>((found) => {
@@ -52,11 +58,7 @@ test('a push message shows as a notification, and its click opens the page it na
 });
 
 test('the settings page offers notifications on this device, and says plainly when the push service cannot be reached', async ({ browser, baseURL }) => {
-	const context = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
-	await context.grantPermissions(['notifications'], { origin: baseURL! });
-	const page = await context.newPage();
-	await loginAs(page, 'hamar');
-	await waitForServiceWorker(page);
+	const { context, page } = await hamarWithNotifications(browser, baseURL!);
 	await page.goto('/settings');
 	const push = page.getByTestId('push-choice');
 	await expect(push.getByRole('heading', { name: 'Varsler på denne enheten' })).toBeVisible();
