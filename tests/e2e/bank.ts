@@ -11,6 +11,15 @@ export async function serverState(page: Page) {
 	return fold(rows as Transaction[]);
 }
 
+/** The ids of the server's documents that start with `prefix` (people, libraries). */
+export async function serverDocIds(page: Page, prefix: string): Promise<string[]> {
+	return page.evaluate(async (prefix) => {
+		const range = `startkey=${encodeURIComponent(JSON.stringify(prefix))}&endkey=${encodeURIComponent(JSON.stringify(prefix + '\ufff0'))}`;
+		const response = await fetch(`/db/byttebank/_all_docs?${range}`, { credentials: 'same-origin' });
+		return ((await response.json()) as { rows: Array<{ id: string }> }).rows.map((r) => r.id);
+	}, prefix);
+}
+
 export function isoInDays(days: number): string {
 	const d = new Date(Date.now() + days * 86_400_000);
 	return d.toISOString().slice(0, 10);

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { balanceOf, totalOfBalances } from '../../src/lib/domain/ledger';
-import { isoInDays, serverState } from './bank';
+import { PERSON_PREFIX } from '../../src/lib/domain/directory';
+import { isoInDays, serverDocIds, serverState } from './bank';
 import { acceptAnswerPastTheLimit, loginAs, screenshot } from './helpers';
 
 async function balance(page: Page): Promise<number> {
@@ -84,6 +85,12 @@ test('accepting an answer that would take the host past its credit limit is refu
 
 test('every form rejects bad input with a message by the field and keeps what was typed', async ({ page }) => {
 	await loginAs(page, 'stange');
+	const saved = async () => {
+		const state = await serverState(page);
+		const people = await serverDocIds(page, PERSON_PREFIX);
+		return { offers: [...state.offers.values()].filter((o) => o.library === 'stange').length, requests: [...state.requests.values()].filter((r) => r.library === 'stange').length, people: people.length };
+	};
+	const before = await saved();
 
 	await page.goto('/offers/new');
 	await page.getByLabel('Beskrivelse').fill('   ');
@@ -119,6 +126,9 @@ test('every form rejects bad input with a message by the field and keeps what wa
 	await page.getByRole('button', { name: 'Lagre' }).click();
 	await expect(page.getByText('Ugyldig e-postadresse.')).toBeVisible();
 
+	// Nothing reached the server, and the board, once loaded, lists only the offers it had.
+	expect(await saved()).toEqual(before);
 	await page.goto('/offers');
-	await expect(page.getByTestId('my-offers')).toHaveCount(0);
+	await expect(page.getByTestId('offer-list')).toBeVisible();
+	await expect(page.getByTestId('my-offers').locator(':scope > li')).toHaveCount(before.offers);
 });

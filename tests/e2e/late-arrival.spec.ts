@@ -147,6 +147,8 @@ test('two devices of the host accept different answers: all three libraries see 
 	await expect(hamar.page.getByTestId('collision')).toHaveCount(0);
 	for (const page of [desk.page, hamar.page, tolga.page]) {
 		await page.goto('/');
+		// Wait for the overview to be drawn, or the absence below would be seen before it loads.
+		await expect(page.getByTestId('balance')).toBeVisible();
 		await expect(page.getByTestId('agenda-collision')).toHaveCount(0);
 	}
 	const server = await serverState(desk.page);
