@@ -7,7 +7,9 @@
 import { liveQuery } from 'dexie';
 
 export class Live<T> {
-	current = $state<T | undefined>(undefined);
+	// Raw: a result is replaced whole on every re-run and never changed in place, so deep
+	// proxies (one per row, on every read) would only cost time and memory.
+	current = $state.raw<T | undefined>(undefined);
 	error = $state<unknown>(undefined);
 
 	constructor(query: () => Promise<T> | T, deps?: () => unknown) {
