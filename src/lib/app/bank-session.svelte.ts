@@ -121,6 +121,8 @@ export class BankSession {
 			denied: (id, reason) => {
 				void this.device.outbox.update(id, { denied: reason });
 			},
+			// The rows wait for the whole copy, then are written once (Projector.holdRows).
+			copying: (active) => (active ? this.#projector.holdRows() : this.#projector.releaseRows()),
 			shrink: (size) => {
 				this.#batchSize = size;
 				this.#startSync();

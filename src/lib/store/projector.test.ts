@@ -218,4 +218,28 @@ describe('the projector with forged transactions', () => {
 		expect(projector.stats).toMatchObject({ transactions: 1, tampered: 1 });
 		expect(projector.state.offers.size).toBe(1);
 	});
+
+	it('while the first copy runs, folds every page but writes the rows once, when the copy ends', async () => {
+		const history = generateHistory(300, 5);
+		const db = replica();
+		const { view, projector } = await device(db);
+		projector.holdRows();
+		await db.bulkDocs([...libraries, ...history.slice(0, 150)]);
+		await projector.settled();
+		await db.bulkDocs(history.slice(150));
+		await projector.settled();
+		// The fold has the whole copy; the rows still show the empty county they started from.
+		expect(projector.stats.transactions).toBe(300);
+		expect(await view.offers.count()).toBe(0);
+		expect(await view.libraries.count()).toBe(0);
+
+		projector.releaseRows();
+		await projector.settled();
+		expect(await rows(view)).toEqual(expected(history, libraries));
+		// Released, it writes each change again as it comes.
+		const more = generateHistory(320, 5).slice(300);
+		await db.bulkDocs(more);
+		await projector.settled();
+		expect(await rows(view)).toEqual(expected([...history, ...more], libraries));
+	});
 });

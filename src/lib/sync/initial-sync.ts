@@ -72,6 +72,8 @@ export interface InitialSyncOptions {
 	request?: typeof fetch;
 	signal?: AbortSignal;
 	pageSize?: number;
+	/** Called once the copy is about to store pages (and not when the replica needs none). */
+	onStart?(): void;
 	/** Called after each page is stored (progress display, tests). */
 	onPage?(docs: number): void;
 }
@@ -174,6 +176,7 @@ export async function copyCounty(replica: Replica, dbUrl: string, options: Initi
 		progress = await saveProgress(replica, { _id: PROGRESS_DOC_ID, phase: 'copying', cursor: 0, serverSeqAtStart: info.update_seq, pages: 0, docs: 0 });
 	}
 	const fetchPage = (since: Seq) => getJson<ChangesPage>(request, changesUrl(dbUrl, since, pageSize), {}, signal);
+	options.onStart?.();
 	let next = fetchPage(progress.cursor);
 	for (;;) {
 		const page = await next;

@@ -17,6 +17,8 @@ export interface ReplicationEvents {
 	denied(docId: string, reason: string): void;
 	/** The batch was too big or too slow: start again with this many documents per batch. */
 	shrink(batchSize: number): void;
+	/** The first copy began storing the county (true), or stopped, done or not (false). */
+	copying?(active: boolean): void;
 }
 
 export const DEFAULT_BATCH_SIZE = 100;
@@ -107,7 +109,12 @@ export function startReplication(
 		try {
 			// A smaller batch after a 413 or time-out shrinks the copy's pages alike.
 			const pageSize = Math.max(MIN_BATCH_SIZE, Math.round((PAGE_SIZE * batchSize) / DEFAULT_BATCH_SIZE));
-			const since = await copyCounty(replica, remoteUrl, { request, signal: abort.signal, pageSize, onPage: () => events.state(SyncState.Active) });
+			let since: Awaited<ReturnType<typeof copyCounty>>;
+			try {
+				since = await copyCounty(replica, remoteUrl, { request, signal: abort.signal, pageSize, onStart: () => events.copying?.(true), onPage: () => events.state(SyncState.Active) });
+			} finally {
+				events.copying?.(false);
+			}
 			if (since !== undefined) await handOver(replica, remote, since, batchSize * PULL_BATCH_FACTOR, abort.signal);
 		} catch (error) {
 			if (abort.signal.aborted) return;

@@ -233,10 +233,22 @@ export function initialSyncSuite(kind: ServerKind): void {
 				if (url.includes('/_changes')) changes.push(new URL(url));
 			});
 			const states: string[] = [];
-			const events: ReplicationEvents = { state: (s) => states.push(s), synced: () => {}, pushed: () => {}, denied: () => {}, shrink: () => {} };
+			const copying: Array<{ active: boolean; docs: number }> = [];
+			const events: ReplicationEvents = {
+				state: (s) => states.push(s),
+				synced: () => {},
+				pushed: () => {},
+				denied: () => {},
+				shrink: () => {},
+				copying: (active) => void local.info().then((info) => copying.push({ active, docs: info.doc_count }))
+			};
 			const stop = startReplication(local, dbUrl, events, 'initsyncdev01', 100, fetchFn);
 			try {
 				await eventually(async () => expect(states.at(-1)).toBe(SyncState.UpToDate));
+				// The projector is told the copy begins before anything is stored, and when it ends.
+				await eventually(async () => expect(copying.map((c) => c.active)).toEqual([true, false]));
+				expect(copying[0]!.docs).toBe(0);
+				expect(copying[1]!.docs).toBeGreaterThan(0);
 				expect(await needsInitialSync(local)).toBe(false);
 				// Only the copy's first page reads from the beginning; every live read follows on.
 				const fromStart = changes.filter((u) => (u.searchParams.get('since') ?? '0') === '0');
