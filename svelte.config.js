@@ -7,7 +7,9 @@ export default {
 	kit: {
 		// A single-page app: every route is rendered in the browser from the local replica,
 		// so one prerendered fallback page serves all deep links (also offline, via the precache).
-		adapter: adapter({ fallback: 'index.html' }),
+		// precompress: .br and .gz beside each file, made once at build time, so the server sends
+		// brotli to browsers (every one asks for it) and gzip to the rest, small files included.
+		adapter: adapter({ fallback: 'index.html', precompress: true }),
 		typescript: {
 			// The server, provisioning and tests are type-checked with the app.
 			config: (config) => {

@@ -127,7 +127,8 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
 	app.use(NOTIFY_MOUNT, notifyForward(options.notifyUrl ?? (() => undefined)));
 	if (options.appDir) {
 		// Immutable build assets may be cached for ever; the shell and worker must revalidate.
-		app.use(sirv(options.appDir, { single: true, dev: false, etag: true, setHeaders: cacheHeaders }));
+		// The build's own .br/.gz files (svelte.config.js: precompress), when the browser takes them.
+		app.use(sirv(options.appDir, { single: true, dev: false, etag: true, brotli: true, gzip: true, setHeaders: cacheHeaders }));
 	}
 	app.use(jsonErrorHandler);
 

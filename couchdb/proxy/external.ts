@@ -39,7 +39,7 @@ export async function startExternalProxy(options: ExternalOptions) {
 	app.use(compress);
 	app.use(DB_MOUNT, failoverProxy(pool));
 	app.use(NOTIFY_MOUNT, notifyForward(options.notifyUrl ?? (() => undefined)));
-	app.use(sirv(options.appDir, { single: true }));
+	app.use(sirv(options.appDir, { single: true, brotli: true, gzip: true }));
 	const server: Server = await new Promise((done) => {
 		const s = app.listen(options.port, options.host, () => done(s));
 	});
