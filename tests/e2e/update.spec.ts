@@ -24,6 +24,8 @@ test.afterAll(async () => {
 async function deploy(version: string): Promise<void> {
 	// The server reads the build's files once, at start: a deploy restarts it.
 	await server.stop();
+	// A deploy replaces the build's precompressed copies too; stale ones would still be served.
+	for (const copy of ['sw.js.br', 'sw.js.gz']) rmSync(join(appDir, copy), { force: true });
 	writeFileSync(join(appDir, 'sw.js'), `${original}\nself.addEventListener('message', (e) => { if (e.data === 'version?') e.source.postMessage('${version}'); });\n`);
 	await server.start();
 }
