@@ -127,7 +127,7 @@ export class BankSession {
 				this.#batchSize = size;
 				this.#startSync();
 			}
-		}, this.#deviceId, this.#batchSize, this.clock.fetch);
+		}, this.#deviceId, this.#batchSize, this.clock.fetch, () => this.device.outbox.where('user').equals(this.user.name).count());
 	}
 
 	/** Restarts sync after the user logs in again following an expired session. */

@@ -261,5 +261,32 @@ export function initialSyncSuite(kind: ServerKind): void {
 				stop();
 			}
 		});
+
+		it('sends what the device wrote during the copy, though the push after a copy starts where the copy ended when nothing waits', async () => {
+			const local = replica();
+			const device = new TransactionWriter('initsyncdev02', Date.UTC(2026, 10, 25, 9));
+			const mine = device.write('offer.posted', 'hamar', { skills: ['shelving'], description: 'Skrevet på brettet under kopien', days: 1, dates: [] });
+			// The device's outbox: the entry is made before the document, as bank-writer.ts does.
+			const outbox = new Set<string>();
+			let written = false;
+			const fetchFn = fetchAs(member, async (url) => {
+				if (written || !url.includes('/_changes')) return;
+				written = true;
+				outbox.add(mine._id);
+				await local.put(mine as never);
+			});
+			const events: ReplicationEvents = { state: () => {}, synced: () => {}, pushed: (ids) => ids.forEach((id) => outbox.delete(id)), denied: () => {}, shrink: () => {} };
+			const stop = startReplication(local, dbUrl, events, 'initsyncdev02', 100, fetchFn, async () => outbox.size);
+			try {
+				await eventually(async () => expect((await request(server.dbUrl, 'GET', `/byttebank/${encodeURIComponent(mine._id)}`, { cookie: admin })).status).toBe(200));
+				expect(outbox.size).toBe(0);
+				// Written after the copy, with nothing waiting: sent from the recorded start.
+				const later = device.write('offer.posted', 'hamar', { skills: ['shelving'], description: 'Skrevet etter kopien', days: 1, dates: [] });
+				await local.put(later as never);
+				await eventually(async () => expect((await request(server.dbUrl, 'GET', `/byttebank/${encodeURIComponent(later._id)}`, { cookie: admin })).status).toBe(200));
+			} finally {
+				stop();
+			}
+		});
 	});
 }
