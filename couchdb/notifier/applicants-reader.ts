@@ -5,7 +5,7 @@
  * county role to be let into `_users` (docs/notifications.md), and without it the notifier
  * simply tells nobody of new colleagues.
  */
-import { pendingMemberOf, type PendingMember } from '../../src/lib/domain/membership';
+import { APPLICANTS_QUERY, byAsked, pendingMemberOf, type PendingMember } from '../../src/lib/domain/membership';
 import type { FeedSource } from './changes-feed';
 import { serverRootOf } from './session-roles';
 
@@ -24,11 +24,9 @@ export async function readApplicants(source: FeedSource): Promise<PendingMember[
 		docs = ((await all.json()) as { rows: Array<{ doc?: UserDoc }> }).rows.flatMap((r) => (r.doc ? [r.doc] : []));
 	} else {
 		// Not an admin: the county's own query, which `_users/_security` lets it run.
-		const found = await asNotifier(source, '/_users/_find', { method: 'POST', body: JSON.stringify({ selector: { type: 'user', askedToJoin: { $exists: true } }, limit: 1000 }) });
+		const found = await asNotifier(source, '/_users/_find', { method: 'POST', body: JSON.stringify(APPLICANTS_QUERY) });
 		if (!found.ok) throw new Error(`reading _users: HTTP ${all.status}, then ${found.status}`);
 		docs = ((await found.json()) as { docs: UserDoc[] }).docs;
 	}
-	return docs
-		.flatMap((doc) => pendingMemberOf(doc) ?? [])
-		.sort((a, b) => a.asked.localeCompare(b.asked) || a.name.localeCompare(b.name));
+	return docs.flatMap((doc) => pendingMemberOf(doc) ?? []).sort(byAsked);
 }

@@ -3,6 +3,7 @@
  * catcher), and its web side. `npm start` calls this beside the embedded server; cli.ts runs it
  * on its own against any CouchDB.
  */
+import type { IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import type { FeedSource } from './changes-feed';
 import { startMailCatcher, type MailCatcher } from './mail-catcher';
@@ -15,6 +16,8 @@ import { startNotifierHttp } from './notifier-http';
 import { serverRootOf, sessionUser } from './session-roles';
 import { loadOrCreateSecret } from './unsubscribe-token';
 import { Notifier } from './worker';
+
+const UNAUTHORIZED = { code: 401, body: { error: 'unauthorized', reason: 'Log in to the county database first.' } };
 
 export interface NotifierServiceOptions {
 	config: NotifierConfig;
@@ -57,6 +60,8 @@ export async function startNotifierService(options: NotifierServiceOptions): Pro
 	let http: Awaited<ReturnType<typeof startNotifierHttp>> | undefined;
 	try {
 		const serverRoot = serverRootOf(options.source.dbUrl);
+		// The status and push routes answer only a session the database itself accepts.
+		const caller = (headers: IncomingHttpHeaders) => sessionUser(serverRoot, headers).catch(() => null);
 		http = await startNotifierHttp({
 			port: config.port,
 			host: config.host,
@@ -65,8 +70,8 @@ export async function startNotifierService(options: NotifierServiceOptions): Pro
 			unsubscribe: (address) => notifier!.unsubscribe(address),
 			vapidPublicKey: vapid.publicKey,
 			push: async (method, headers, body) => {
-				const user = await sessionUser(serverRoot, headers).catch(() => null);
-				if (!user || !notifier) return { code: 401, body: { error: 'unauthorized', reason: 'Log in to the county database first.' } };
+				const user = await caller(headers);
+				if (!user || !notifier) return UNAUTHORIZED;
 				const libraries = librariesOf(user.roles).own;
 				if (libraries.length === 0) return { code: 403, body: { error: 'forbidden', reason: 'Only a library’s users take push messages.' } };
 				const target = pushTargetOf(body, options.pushAllowLocal);
@@ -76,8 +81,8 @@ export async function startNotifierService(options: NotifierServiceOptions): Pro
 				return { code: 201, body: { ok: true } };
 			},
 			status: async (headers) => {
-				const user = await sessionUser(serverRoot, headers).catch(() => null);
-				if (!user || !notifier) return { code: 401, body: { error: 'unauthorized', reason: 'Log in to the county database first.' } };
+				const user = await caller(headers);
+				if (!user || !notifier) return UNAUTHORIZED;
 				return { code: 200, body: { addresses: deliveryStatus(notifier.store.memory, notifier.mirror.directory, user.roles) } };
 			}
 		});

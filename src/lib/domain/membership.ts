@@ -81,6 +81,14 @@ export function pendingMemberOf(doc: Record<string, unknown>): PendingMember | u
 	return { name: doc.name, fullName: text(doc.fullName), email: text(doc.email), library: doc.askedToJoin, asked: text(doc.askedAt) };
 }
 
+/** The `_find` query for accounts asking to join, for those who may not list all of `_users`. */
+export const APPLICANTS_QUERY = { selector: { type: 'user', askedToJoin: { $exists: true } }, limit: 1000 } as const;
+
+/** Oldest request first, then by name: the order every list of people waiting shows. */
+export function byAsked(a: PendingMember, b: PendingMember): number {
+	return a.asked.localeCompare(b.asked) || a.name.localeCompare(b.name);
+}
+
 /**
  * A turned-down request where the server will not remove the account: Apache CouchDB lets only
  * server admins delete `_users` documents, so the county closes it instead. The new password

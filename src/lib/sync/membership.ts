@@ -3,7 +3,7 @@
  * Works against Apache CouchDB for the county (a `_users` admin); a librarian's approval needs
  * the embedded server: on Apache a librarian sees nobody else's account (README, "Onboarding").
  */
-import { closedAccount, joinDocument, memberRoles, pendingMemberOf, USER_ID_PREFIX, type JoinRequest, type PendingMember } from '$lib/domain/membership';
+import { APPLICANTS_QUERY, byAsked, closedAccount, joinDocument, memberRoles, pendingMemberOf, USER_ID_PREFIX, type JoinRequest, type PendingMember } from '$lib/domain/membership';
 import { DB_PATH } from './session';
 
 export type JoinOutcome = { ok: true } | { ok: false; reason: 'taken' | 'closed' | 'offline' | 'server' };
@@ -56,8 +56,7 @@ async function userDocuments(fetcher: typeof fetch): Promise<Listing> {
 		(body as { rows: Array<{ doc?: UserDoc }> }).rows.flatMap((r) => (r.doc ? [r.doc] : []))
 	);
 	if (all.ok || all.reason !== 'forbidden') return all;
-	const query = { selector: { type: 'user', askedToJoin: { $exists: true } }, limit: 1000 };
-	return listingOf(await send(fetcher, `${DB_PATH}/_users/_find`, { method: 'POST', headers: json, body: JSON.stringify(query) }), (body) => (body as { docs: UserDoc[] }).docs);
+	return listingOf(await send(fetcher, `${DB_PATH}/_users/_find`, { method: 'POST', headers: json, body: JSON.stringify(APPLICANTS_QUERY) }), (body) => (body as { docs: UserDoc[] }).docs);
 }
 
 /** The requests this user may answer: all for the county, its own library's for a librarian. */
@@ -69,7 +68,7 @@ export async function applicants(fetcher: typeof fetch = fetch): Promise<{ ok: t
 		const pending = pendingMemberOf(doc);
 		if (pending) found.push({ ...pending, doc });
 	}
-	return { ok: true, applicants: found.sort((a, b) => a.asked.localeCompare(b.asked) || a.name.localeCompare(b.name)) };
+	return { ok: true, applicants: found.sort(byAsked) };
 }
 
 function answerOf(response: Response | undefined): AnswerOutcome {
