@@ -111,7 +111,7 @@ export function startReplication(
 		try {
 			// A smaller batch after a 413 or time-out shrinks the copy's pages alike.
 			const pageSize = Math.max(MIN_BATCH_SIZE, Math.round((PAGE_SIZE * batchSize) / DEFAULT_BATCH_SIZE));
-			let since: Awaited<ReturnType<typeof copyCounty>>;
+			let since: Seq | undefined;
 			try {
 				since = await copyCounty(replica, remoteUrl, { request, signal: abort.signal, pageSize, onStart: () => events.copying?.(true), onPage: () => events.state(SyncState.Active) });
 			} finally {
