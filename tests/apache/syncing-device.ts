@@ -104,9 +104,7 @@ export class SyncingDevice {
 				denied: (id, reason) => this.denied.push(`${id}: ${reason}`),
 				shrink: () => {}
 			},
-			this.account.deviceId,
-			undefined,
-			request
+			{ deviceId: this.account.deviceId, request }
 		);
 	}
 

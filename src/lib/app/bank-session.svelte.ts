@@ -127,7 +127,12 @@ export class BankSession {
 				this.#batchSize = size;
 				this.#startSync();
 			}
-		}, this.#deviceId, this.#batchSize, this.clock.fetch, () => this.device.outbox.where('user').equals(this.user.name).count());
+		}, {
+			deviceId: this.#deviceId,
+			batchSize: this.#batchSize,
+			request: this.clock.fetch,
+			unsent: () => this.device.outbox.where('user').equals(this.user.name).count()
+		});
 	}
 
 	/** Restarts sync after the user logs in again following an expired session. */

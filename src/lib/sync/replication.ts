@@ -8,6 +8,7 @@ import { deviceOf } from '$lib/domain/ids';
 import { SyncState } from './sync-state';
 import type { Replica } from '$lib/store/replica';
 import { copyCounty, handOver, PAGE_SIZE, type Seq } from './initial-sync';
+import { endQuietLongPolls } from './quiet-long-poll';
 import { rememberRemoteId } from './remote-id';
 
 export interface ReplicationEvents {
@@ -79,27 +80,31 @@ function judge(error: unknown, batchSize: number, events: ReplicationEvents): vo
 	events.state(status === 401 ? SyncState.Unauthorized : unreachable(error) ? SyncState.Offline : SyncState.Error);
 }
 
+export interface ReplicationOptions {
+	/** Names this device in the ids it writes: what it pushes (writtenHere). */
+	deviceId: string;
+	batchSize?: number;
+	/** The fetch to use: the session's, which also reads the server's clock from each answer. */
+	request?: typeof fetch;
+	/** How many of this user's writes wait to be sent (the outbox), read after a first copy. */
+	unsent?: () => Promise<number>;
+	/** How long one long poll of the live pull may stay open (quiet-long-poll.ts). */
+	longPollMaxMs?: number;
+}
+
 /**
  * Brings the replica up to date with the county and keeps it there: an empty (or half-copied)
  * replica first gets the county in a few large reads (initial-sync.ts), then live replication
- * takes over from where the copy ended. `request` is the fetch to use: the session's, which
- * also reads the server's clock from each answer.
+ * takes over from where the copy ended.
  */
-export function startReplication(
-	replica: Replica,
-	remoteUrl: string,
-	events: ReplicationEvents,
-	deviceId: string,
-	batchSize = DEFAULT_BATCH_SIZE,
-	request: typeof fetch = fetch,
-	unsent?: () => Promise<number>
-): () => void {
+export function startReplication(replica: Replica, remoteUrl: string, events: ReplicationEvents, options: ReplicationOptions): () => void {
+	const { deviceId, batchSize = DEFAULT_BATCH_SIZE, request = fetch, unsent } = options;
 	events.state(SyncState.Connecting);
 	const remote = new (replica.constructor as new (name: string, options: object) => Replica)(remoteUrl, {
 		// Named, so a PouchDB with another default adapter (tests in Node) still talks HTTP.
 		adapter: 'http',
 		skip_setup: true,
-		fetch: (url: string | Request, opts?: RequestInit) => request(url, { ...opts, credentials: 'same-origin' })
+		fetch: endQuietLongPolls((url, opts) => request(url, { ...opts, credentials: 'same-origin' }), options.longPollMaxMs)
 	});
 	rememberRemoteId(replica, remote, remoteUrl, request);
 	const abort = new AbortController();

@@ -242,7 +242,7 @@ export function initialSyncSuite(kind: ServerKind): void {
 				shrink: () => {},
 				copying: (active) => void local.info().then((info) => copying.push({ active, docs: info.doc_count }))
 			};
-			const stop = startReplication(local, dbUrl, events, 'initsyncdev01', 100, fetchFn);
+			const stop = startReplication(local, dbUrl, events, { deviceId: 'initsyncdev01', request: fetchFn });
 			try {
 				await eventually(async () => expect(states.at(-1)).toBe(SyncState.UpToDate));
 				// The projector is told the copy begins before anything is stored, and when it ends.
@@ -276,7 +276,7 @@ export function initialSyncSuite(kind: ServerKind): void {
 				await local.put(mine as never);
 			});
 			const events: ReplicationEvents = { state: () => {}, synced: () => {}, pushed: (ids) => ids.forEach((id) => outbox.delete(id)), denied: () => {}, shrink: () => {} };
-			const stop = startReplication(local, dbUrl, events, 'initsyncdev02', 100, fetchFn, async () => outbox.size);
+			const stop = startReplication(local, dbUrl, events, { deviceId: 'initsyncdev02', request: fetchFn, unsent: async () => outbox.size });
 			try {
 				await eventually(async () => expect((await request(server.dbUrl, 'GET', `/byttebank/${encodeURIComponent(mine._id)}`, { cookie: admin })).status).toBe(200));
 				expect(outbox.size).toBe(0);
@@ -284,6 +284,32 @@ export function initialSyncSuite(kind: ServerKind): void {
 				const later = device.write('offer.posted', 'hamar', { skills: ['shelving'], description: 'Skrevet etter kopien', days: 1, dates: [] });
 				await local.put(later as never);
 				await eventually(async () => expect((await request(server.dbUrl, 'GET', `/byttebank/${encodeURIComponent(later._id)}`, { cookie: admin })).status).toBe(200));
+			} finally {
+				stop();
+			}
+		});
+
+		it('goes on receiving when a live feed stays open and never answers, as a stuck cluster feed or a dead line does', async () => {
+			const local = replica();
+			const asUser = fetchAs(member);
+			let swallowed = 0;
+			const fetchFn: typeof fetch = (input, init) => {
+				const url = String(input instanceof Request ? input.url : input);
+				if (!url.includes('feed=longpoll') || swallowed >= 2) return asUser(input, init);
+				// Taken and never answered: no bytes, no error, until the request is given up.
+				swallowed++;
+				return new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+			};
+			const states: string[] = [];
+			const events: ReplicationEvents = { state: (s) => states.push(s), synced: () => {}, pushed: () => {}, denied: () => {}, shrink: () => {} };
+			const stop = startReplication(local, dbUrl, events, { deviceId: 'initsyncdev03', request: fetchFn, longPollMaxMs: 1_500 });
+			try {
+				await eventually(async () => expect(swallowed).toBe(2));
+				const id = await writeTransaction();
+				await eventually(async () => expect((await local.get(id))._id).toBe(id));
+				// Given up quietly: the feed's silence is no error to show the librarian.
+				expect(states).not.toContain(SyncState.Error);
+				expect(states).not.toContain(SyncState.Offline);
 			} finally {
 				stop();
 			}
