@@ -26,17 +26,35 @@ interface ChangesBody {
 	pending?: number;
 }
 
-/** `wait` > 0 holds the request open until something changes (longpoll), up to that many ms. */
-export async function readChanges(source: FeedSource, since: string | number, limit: number, wait = 0, signal?: AbortSignal): Promise<ChangesPage> {
+/**
+ * How much longer than asked a long poll may stay open before it is given up as quiet: a
+ * server that ignores `timeout` (express-pouchdb) or a cluster feed stuck after a node stopped
+ * (src/lib/sync/quiet-long-poll.ts) would otherwise hold the notifier for ever.
+ */
+export const QUIET_GRACE_MS = 30_000;
+
+/**
+ * `wait` > 0 holds the request open until something changes (longpoll), up to that many ms; a
+ * poll still open `graceMs` after that ends as an empty page at the same position.
+ */
+export async function readChanges(source: FeedSource, since: string | number, limit: number, wait = 0, signal?: AbortSignal, graceMs = QUIET_GRACE_MS): Promise<ChangesPage> {
 	const query = new URLSearchParams({ since: String(since), include_docs: 'true', limit: String(limit) });
+	const quiet = wait > 0 ? AbortSignal.timeout(wait + graceMs) : undefined;
 	if (wait > 0) {
 		query.set('feed', 'longpoll');
 		query.set('timeout', String(wait));
 	}
 	const authorization = `Basic ${Buffer.from(`${source.auth.name}:${source.auth.password}`).toString('base64')}`;
-	const response = await fetch(`${source.dbUrl.replace(/\/$/, '')}/_changes?${query}`, { headers: { authorization, accept: 'application/json' }, signal });
-	if (!response.ok) throw new Error(`_changes: HTTP ${response.status} ${await response.text()}`);
-	const body = (await response.json()) as ChangesBody;
+	const signals = [signal, quiet].filter((s): s is AbortSignal => s !== undefined);
+	let body: ChangesBody;
+	try {
+		const response = await fetch(`${source.dbUrl.replace(/\/$/, '')}/_changes?${query}`, { headers: { authorization, accept: 'application/json' }, signal: AbortSignal.any(signals) });
+		if (!response.ok) throw new Error(`_changes: HTTP ${response.status} ${await response.text()}`);
+		body = (await response.json()) as ChangesBody;
+	} catch (error) {
+		if (quiet?.aborted && !signal?.aborted) return { docs: [], seqs: [], lastSeq: since, pending: 0 };
+		throw error;
+	}
 	const docs = body.results.map((r) => r.doc ?? { _id: r.id, _deleted: r.deleted });
 	// Older servers omit `pending`: a full page means there may be more.
 	const pending = body.pending ?? (body.results.length >= limit ? 1 : 0);
