@@ -21,20 +21,16 @@
  * acts are checked against the state only once it has (`caughtUp`). The fold is saved again a
  * moment after changes stop arriving, never on the way of a write.
  */
-import { chooseTransactionRevision, parseRev } from '$lib/domain/conflicts';
-import { LIBRARY_PREFIX, PERSON_PREFIX, type LibraryDoc, type PersonDoc } from '$lib/domain/directory';
 import { addAll, fold } from '$lib/domain/fold';
 import { createState, type BankState } from '$lib/domain/state';
-import { isTransactionDocId, txIdOf, type Transaction } from '$lib/domain/transactions';
-import { validateDocument, validateTransaction } from '$lib/domain/validation';
-import { leavesOf, resolveDirectoryConflict } from './directory-conflicts';
-import { project, type Directory } from './projection';
+import type { Transaction } from '$lib/domain/transactions';
+import { DocumentFiler, type Doc } from './document-filer';
+import { project } from './projection';
 import { FORMAT, isOf, replicaIdentity, SnapshotStore, type SnapshotBody } from './projection-snapshot';
 import type { ReadModel } from './read-model';
 import { ReadModelWriter, type WriteStats } from './read-model-writer';
 import type { Replica } from './replica';
 
-type Doc = { _id: string; _rev?: string; _deleted?: boolean; _conflicts?: string[] } & Record<string, unknown>;
 type Seq = number | string;
 /** One document from the changes feed, with how many leaf revisions it has. */
 interface Seen {
@@ -81,16 +77,9 @@ function deferred(): { promise: Promise<void>; resolve: () => void; reject: (err
 	return { promise, resolve, reject };
 }
 
-function generationOf(rev: string | undefined): number {
-	return rev ? parseRev(rev).generation : 1;
-}
-
 export class Projector {
-	#directory: Directory = { libraries: new Map(), people: new Map() };
 	#state: BankState = createState();
-	#invalid = new Set<string>();
-	#tampered = new Set<string>();
-	#resolved = 0;
+	#filer: DocumentFiler;
 	#pending: Seen[] = [];
 	#flushing: Promise<void> = Promise.resolve();
 	#feed: PouchDB.Core.Changes<Record<string, unknown>> | undefined;
@@ -124,6 +113,7 @@ export class Projector {
 		options: ProjectorOptions = {}
 	) {
 		this.#onTransaction = options.onTransaction;
+		this.#filer = new DocumentFiler(replica, (txId) => this.#state.index.seen.has(txId), options.onTransaction);
 		this.#saveAfterMs = options.saveAfterMs ?? SAVE_AFTER_MS;
 		this.#writer = new ReadModelWriter(readModel);
 		this.#snapshots = new SnapshotStore(readModel);
@@ -155,10 +145,10 @@ export class Projector {
 	get stats(): ProjectorStats {
 		return {
 			transactions: this.#state.count,
-			invalid: this.#invalid.size,
+			invalid: this.#filer.invalid.size,
 			lastId: this.#state.lastId,
-			tampered: this.#tampered.size,
-			resolved: this.#resolved
+			tampered: this.#filer.tampered.size,
+			resolved: this.#filer.resolved
 		};
 	}
 
@@ -202,7 +192,7 @@ export class Projector {
 		else if (rowsKnown && !sameRows) await this.#writer.assumeStored();
 		const transactions: Transaction[] = [];
 		for (const change of initial.results) {
-			const tx = change.doc ? await this.#take(change.doc as Doc, change.changes.length) : null;
+			const tx = change.doc ? await this.#filer.take(change.doc as Doc, change.changes.length) : null;
 			if (tx) transactions.push(tx);
 		}
 		this.#seq = initial.last_seq;
@@ -220,17 +210,14 @@ export class Projector {
 	/** Takes a saved fold as the state, as if its transactions had just been read. */
 	#restore(body: SnapshotBody): void {
 		this.#state = body.state;
-		this.#directory = body.directory;
-		this.#invalid = body.invalid;
-		this.#tampered = body.tampered;
-		this.#resolved = body.resolved;
+		this.#filer.restore(body);
 		// The device's clock must stay ahead of every id it has seen, as after reading them all.
 		if (this.#onTransaction) for (const id of this.#state.index.seen) this.#onTransaction(id);
 	}
 
 	/** The rows hold the projection of the current state (after a warm start): diff against it. */
 	#assumeWritten(): void {
-		if (!this.#writer.knows) this.#writer.assume(project(this.#state, this.#directory, 0));
+		if (!this.#writer.knows) this.#writer.assume(project(this.#state, this.#filer.directory, 0));
 	}
 
 	/**
@@ -289,7 +276,7 @@ export class Projector {
 		const began = performance.now();
 		await this.#snapshots.save(
 			{ format: FORMAT, replica: this.#replicaId, seq },
-			{ state: this.#state, directory: this.#directory, invalid: this.#invalid, tampered: this.#tampered, resolved: this.#resolved }
+			{ state: this.#state, directory: this.#filer.directory, invalid: this.#filer.invalid, tampered: this.#filer.tampered, resolved: this.#filer.resolved }
 		);
 		this.#savedSeq = seq;
 		this.#lastSaveMs = performance.now() - began;
@@ -342,7 +329,7 @@ export class Projector {
 		this.#assumeWritten();
 		const fresh: Transaction[] = [];
 		for (const { doc, leaves } of batch) {
-			const tx = await this.#take(doc, leaves);
+			const tx = await this.#filer.take(doc, leaves);
 			if (tx) fresh.push(tx);
 		}
 		if (fresh.length) addAll(this.#state, fresh);
@@ -355,72 +342,9 @@ export class Projector {
 		this.#scheduleSave();
 	}
 
-	/** Files one document. Returns a transaction new to the fold, or null. */
-	async #take(doc: Doc, leaves: number): Promise<Transaction | null> {
-		const id = doc._id;
-		if (id.startsWith('_design/')) return null;
-		if (id.startsWith(LIBRARY_PREFIX) || id.startsWith(PERSON_PREFIX)) {
-			await this.#takeDirectory(doc, leaves);
-			return null;
-		}
-		if (isTransactionDocId(id)) return this.#takeTransaction(doc, leaves);
-		// The server stores nothing else; a replica that holds something else shows it nowhere.
-		if (doc._deleted) this.#invalid.delete(id);
-		else this.#invalid.add(id);
-		return null;
-	}
-
-	async #takeTransaction(doc: Doc, leaves: number): Promise<Transaction | null> {
-		const id = doc._id;
-		if (leaves > 1 || generationOf(doc._rev) > 1) this.#tampered.add(id);
-		// Content that matches the id cannot differ, so a transaction once taken is done with.
-		if (this.#state.index.seen.has(txIdOf({ _id: id }))) return null;
-		let chosen: Doc | undefined = doc._deleted ? undefined : doc;
-		if (leaves > 1 || doc._conflicts?.length) {
-			chosen = chooseTransactionRevision(await leavesOf(this.replica, id), (leaf) => validateTransaction(leaf).ok);
-		}
-		const result = chosen ? validateDocument(chosen) : undefined;
-		if (!result?.ok || result.value.type !== 'tx') {
-			if (chosen) this.#invalid.add(id);
-			return null;
-		}
-		this.#invalid.delete(id);
-		this.#onTransaction?.(txIdOf(result.value));
-		return result.value;
-	}
-
-	async #takeDirectory(doc: Doc, leaves: number): Promise<void> {
-		const id = doc._id;
-		let current: Doc | null = doc._deleted ? null : doc;
-		// Several leaves: a live conflict, or an erasure that CouchDB ranks below a live edit
-		// (it never lists deleted leaves in _conflicts), or branches already resolved.
-		if (leaves > 1 || doc._conflicts?.length) {
-			const outcome = await resolveDirectoryConflict(this.replica, id);
-			this.#resolved += outcome.removed.length;
-			current = outcome.winner;
-		}
-		const isLibrary = id.startsWith(LIBRARY_PREFIX);
-		const table = isLibrary ? this.#directory.libraries : this.#directory.people;
-		if (!current) {
-			table.delete(id);
-			this.#invalid.delete(id);
-			return;
-		}
-		const result = validateDocument(current);
-		if (!result.ok || result.value.type !== (isLibrary ? 'library' : 'person')) {
-			// Shown nowhere, as on a replica that never had the earlier, valid revision.
-			table.delete(id);
-			this.#invalid.add(id);
-			return;
-		}
-		this.#invalid.delete(id);
-		if (isLibrary) this.#directory.libraries.set(id, result.value as LibraryDoc);
-		else this.#directory.people.set(id, result.value as PersonDoc);
-	}
-
 	/** Writes the rows, marked as the fold of the replica up to `seq`. */
 	async #write(seq: Seq): Promise<void> {
 		const mark = typeof seq === 'number' ? { format: FORMAT, replica: this.#replicaId, seq } : undefined;
-		this.#lastWrite = await this.#writer.write(project(this.#state, this.#directory, Date.now()), mark);
+		this.#lastWrite = await this.#writer.write(project(this.#state, this.#filer.directory, Date.now()), mark);
 	}
 }
