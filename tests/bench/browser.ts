@@ -63,12 +63,14 @@ export class WireMeter {
 		const cdp = await page.context().newCDPSession(page);
 		await cdp.send('Network.enable');
 		const meter = new WireMeter(cdp);
-		cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string; postData?: string; hasPostData?: boolean } }) => {
+		cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string; postData?: string; postDataEntries?: Array<{ bytes?: string }> } }) => {
 			if (!new URL(e.request.url).pathname.startsWith('/db/')) return;
 			const path = new URL(e.request.url).pathname.replace(/\/db\/[^/]+\//, '/db/*/');
 			meter.#db.set(e.requestId, path);
 			meter.requests++;
-			const up = Buffer.byteLength(e.request.postData ?? '');
+			// The body as sent: gzipped bodies (gzip-request-body.ts) are bytes, given base64 in the entries.
+			const entries = e.request.postDataEntries;
+			const up = entries ? entries.reduce((sum, entry) => sum + Buffer.from(entry.bytes ?? '', 'base64').length, 0) : Buffer.byteLength(e.request.postData ?? '');
 			meter.up += up;
 			meter.perPath.set(path, (meter.perPath.get(path) ?? 0) + up);
 		});

@@ -8,6 +8,7 @@ import { deviceOf } from '$lib/domain/ids';
 import { SyncState } from './sync-state';
 import type { Replica } from '$lib/store/replica';
 import { copyCounty, handOver, PAGE_SIZE, type Seq } from './initial-sync';
+import { gzipRequestBodies } from './gzip-request-body';
 import { endQuietLongPolls } from './quiet-long-poll';
 import { rememberRemoteId } from './remote-id';
 
@@ -104,7 +105,7 @@ export function startReplication(replica: Replica, remoteUrl: string, events: Re
 		// Named, so a PouchDB with another default adapter (tests in Node) still talks HTTP.
 		adapter: 'http',
 		skip_setup: true,
-		fetch: endQuietLongPolls((url, opts) => request(url, { ...opts, credentials: 'same-origin' }), options.longPollMaxMs)
+		fetch: endQuietLongPolls(gzipRequestBodies((url, opts) => request(url, { ...opts, credentials: 'same-origin' })), options.longPollMaxMs)
 	});
 	rememberRemoteId(replica, remote, remoteUrl, request);
 	const abort = new AbortController();

@@ -13,6 +13,7 @@ import { Projector } from '../../../src/lib/store/projector';
 import { ReadModel } from '../../../src/lib/store/read-model';
 import type { Replica } from '../../../src/lib/store/replica';
 import { copyCounty, handOver, needsInitialSync, PROGRESS_DOC_ID, type Seq } from '../../../src/lib/sync/initial-sync';
+import { MIN_GZIP_BYTES } from '../../../src/lib/sync/gzip-request-body';
 import { startReplication, type ReplicationEvents } from '../../../src/lib/sync/replication';
 import { SyncState } from '../../../src/lib/sync/sync-state';
 import { login, request, type ServerKind, type TestServer } from '../embedded-server';
@@ -284,6 +285,51 @@ export function initialSyncSuite(kind: ServerKind): void {
 				const later = device.write('offer.posted', 'hamar', { skills: ['shelving'], description: 'Skrevet etter kopien', days: 1, dates: [] });
 				await local.put(later as never);
 				await eventually(async () => expect((await request(server.dbUrl, 'GET', `/byttebank/${encodeURIComponent(later._id)}`, { cookie: admin })).status).toBe(200));
+			} finally {
+				stop();
+			}
+		});
+
+		it('sends what a device wrote with gzipped bodies, which the server stores as written', async () => {
+			const local = replica();
+			const device = new TransactionWriter('initsyncdev04', Date.UTC(2026, 10, 25, 10));
+			const encodings = new Map<string, Set<string>>();
+			const asUser = fetchAs(member);
+			const fetchFn: typeof fetch = (input, init) => {
+				const path = new URL(String(input instanceof Request ? input.url : input)).pathname.split('/').pop()!;
+				// What each POST of replication sent: gzip, or plain with the body's length.
+				if (init?.method === 'POST') {
+					const seen = encodings.get(path) ?? new Set<string>();
+					const encoding = new Headers(init.headers).get('content-encoding');
+					seen.add(encoding ?? (String(init.body).length < MIN_GZIP_BYTES ? 'identity, small' : 'identity'));
+					encodings.set(path, seen);
+				}
+				return asUser(input, init);
+			};
+			const states: string[] = [];
+			const denied: string[] = [];
+			const events: ReplicationEvents = { state: (s) => states.push(s), synced: () => {}, pushed: () => {}, denied: (id) => denied.push(id), shrink: () => {} };
+			const stop = startReplication(local, dbUrl, events, { deviceId: 'initsyncdev04', request: fetchFn });
+			try {
+				await eventually(async () => expect(states.at(-1)).toBe(SyncState.UpToDate));
+				const written = Array.from({ length: 12 }, (_, i) => device.write('offer.posted', 'hamar', { skills: ['plastic-covering'], description: `Plasting av nye bøker, pulje ${i}`, days: 1, dates: [] }));
+				await local.bulkDocs(written as never);
+				for (const tx of written) {
+					const stored = await eventually(async () => {
+						const res = await request(server.dbUrl, 'GET', `/byttebank/${encodeURIComponent(tx._id)}`, { cookie: admin });
+						expect(res.status).toBe(200);
+						return res.body;
+					});
+					const { _rev, ...content } = stored;
+					expect(_rev).toMatch(/^1-/);
+					expect(content).toEqual(tx);
+				}
+				// The twelve went gzipped; only bodies too small to gain went plain.
+				for (const path of ['_bulk_docs', '_revs_diff']) {
+					expect(encodings.get(path)).toContain('gzip');
+					expect(encodings.get(path)).not.toContain('identity');
+				}
+				expect(denied).toEqual([]);
 			} finally {
 				stop();
 			}

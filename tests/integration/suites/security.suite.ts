@@ -4,6 +4,7 @@
  * real as its user, the issue's named cases one by one, and a pending member's approval by the
  * county. Forged documents pushed by replication: replication-security.test.ts.
  */
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provision, type ProvisionUser } from '../../../couchdb/provision';
 import { fold } from '../../../src/lib/domain/fold';
@@ -498,5 +499,65 @@ export function securitySuite(kind: ServerKind): void {
 			const admin = await login(server.dbUrl, server.admin.name, server.admin.password);
 			expect((await request(server.dbUrl, 'GET', '/byttebank/_design/validation', { cookie: admin })).status).toBe(200);
 		});
+	});
+	describe('bodies sent gzipped, as devices send them (src/lib/sync/gzip-request-body.ts)', () => {
+		let server: TestServer;
+		const cookies = new Map<string, string>();
+		const offer = () => validTransactions['offer.posted'].build();
+
+		beforeAll(async () => {
+			server = await kind.start({ countyDb: 'byttebank', users: accounts, documents: [] });
+			for (const user of [users.hamar, users.tolga]) cookies.set(user.name, await login(server.dbUrl, user.name, passwordOf(user.name)));
+			cookies.set('admin', await login(server.dbUrl, server.admin.name, server.admin.password));
+		});
+		afterAll(async () => {
+			await server?.stop();
+		});
+
+		async function postGzipped(path: string, bytes: ArrayLike<number>, cookie: string) {
+			const response = await fetch(`${server.dbUrl}${path}`, {
+				method: 'POST',
+				headers: { cookie, accept: 'application/json', 'content-type': 'application/json', 'content-encoding': 'gzip' },
+				body: new Uint8Array(bytes)
+			});
+			const text = await response.text();
+			return { status: response.status, body: (text ? JSON.parse(text) : null) as unknown };
+		}
+		const stored = async (id: string) => (await request(server.dbUrl, 'GET', `/byttebank/${encodeURIComponent(id)}`, { cookie: cookies.get('admin') })).status;
+
+		it('are judged by validation as plain ones are: another library\'s transaction is refused, its own is stored', async () => {
+			const doc = offer();
+			const forged = await postGzipped('/byttebank/_bulk_docs', gzipSync(JSON.stringify({ docs: [doc] })), cookies.get(users.tolga.name)!);
+			expect(forged.status).toBe(201);
+			expect((forged.body as Array<{ error?: string }>)[0]?.error).toBe('forbidden');
+			expect(await stored(String(doc._id))).toBe(404);
+			const own = await postGzipped('/byttebank/_bulk_docs', gzipSync(JSON.stringify({ docs: [doc] })), cookies.get(users.hamar.name)!);
+			expect((own.body as Array<{ ok?: boolean }>)[0]?.ok).toBe(true);
+			await eventually(async () => expect(await stored(String(doc._id))).toBe(200));
+		});
+
+		it('refuses a body that says gzip and is not (400), and stores nothing', async () => {
+			const doc = { ...offer(), _id: 'tx:never-stored' };
+			const res = await postGzipped('/byttebank/_bulk_docs', new TextEncoder().encode(JSON.stringify({ docs: [doc] })), cookies.get(users.hamar.name)!);
+			expect(res.status).toBe(400);
+			expect(await stored(String(doc._id))).toBe(404);
+			const half = gzipSync(JSON.stringify({ docs: [doc] }));
+			const cut = await postGzipped('/byttebank/_revs_diff', half.subarray(0, half.length - 8), cookies.get(users.hamar.name)!);
+			expect(cut.status).toBe(400);
+		});
+
+		// The embedded server's parsers stop inflating at their limit. Apache CouchDB has limits of
+		// its own (max_http_request_size), which are its business, not a rule of this project.
+		if (kind.flavor === 'embedded') {
+			it('refuses a gzipped body that inflates past the size limit (413) and goes on serving', async () => {
+				const bomb = gzipSync(' '.repeat(80 * 1024 * 1024), { level: 9 });
+				expect(bomb.length).toBeLessThan(200_000);
+				for (const path of ['/byttebank/_bulk_docs', '/byttebank/_revs_diff']) {
+					const res = await postGzipped(path, bomb, cookies.get(users.hamar.name)!);
+					expect(res.status).toBe(413);
+				}
+				expect((await request(server.dbUrl, 'GET', '/byttebank', { cookie: cookies.get('admin') })).status).toBe(200);
+			});
+		}
 	});
 }
