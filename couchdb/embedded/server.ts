@@ -22,10 +22,13 @@ import { databaseLifecycleGuard } from './database-lifecycle-guard';
 import { requestShapeGuard } from './request-shape-guard';
 import { installRequestSafetyNet, jsonErrorHandler, requestContext } from './request-errors';
 import { revisionKeeper } from './revision-keeper';
+import { sessionCookie } from './session-cookie';
 import { refuseDisguisedUsersPath, usersGuard } from './users-guard';
 import { usersStore } from './users-store';
 
 export const DB_MOUNT = '/db';
+/** How long a login lasts, as couchdb/local.ini's `timeout` for Apache CouchDB: a week offline is no reason to log in again. */
+export const SESSION_SECONDS = 60 * 60 * 24 * 14;
 
 export interface EmbeddedServerOptions {
 	dataDir: string;
@@ -91,7 +94,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
 		couch_httpd_auth: {
 			secret: secrets.cookieSecret,
 			iterations: options.passwordIterations ?? 10_000,
-			timeout: 60 * 60 * 24 * 14,
+			timeout: SESSION_SECONDS,
 			allow_persistent_cookies: true
 		},
 		couchdb: { max_document_size: 16 * 1024 * 1024 },
@@ -103,6 +106,8 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
 		logPath: join(dataDir, 'log.txt'),
 		overrideMode: { exclude: ['routes/fauxton', 'routes/replicate', 'replicator', 'routes/special-test-auth'] }
 	});
+	// A mounted app sets its own headers: this one told every answer it came from Express.
+	pouchApp.disable('x-powered-by');
 
 	installRequestSafetyNet();
 	const app = express();
@@ -111,6 +116,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
 	app.use(compress);
 	let dbUrl = '';
 	const usersDb = new PouchDB('_users');
+	app.use(DB_MOUNT, sessionCookie(SESSION_SECONDS));
 	app.use(DB_MOUNT, refuseDisguisedUsersPath);
 	app.use(DB_MOUNT, databaseLifecycleGuard(() => dbUrl));
 	app.use(
