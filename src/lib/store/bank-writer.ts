@@ -34,22 +34,22 @@ export class BankWriter {
 		private readonly stamped: (clockMs: number) => void = () => {}
 	) {}
 
-	async #nextStamp(): Promise<string> {
+	/** The next stamp. The clock is saved with the write that uses it (#put), before the document. */
+	#nextStamp(): string {
 		const stamp = this.stamps.next();
-		await this.device.saveClock(this.stamps.clock);
 		this.stamped(this.stamps.clock.ms);
 		return stamp;
 	}
 
 	async #put(doc: Stored): Promise<void> {
-		await this.device.outbox.put({ id: doc._id, user: this.user, at: Date.now() });
+		await this.device.recordWrite(this.stamps.clock, { id: doc._id, user: this.user, at: Date.now() });
 		await (await this.replicaOf()).put(doc);
 	}
 
 	async write(fields: TransactionFields): Promise<WriteResult> {
 		const refusal = preflight(await this.state(), this.actor, fields, Date.now());
 		if (refusal) return { ok: false, issues: [], refusal: { code: refusal.code, params: refusal.params } };
-		const doc = makeTransaction(await this.#nextStamp(), { ...fields, by: this.actor } as Omit<Transaction, '_id' | 'type'>);
+		const doc = makeTransaction(this.#nextStamp(), { ...fields, by: this.actor } as Omit<Transaction, '_id' | 'type'>);
 		const checked = validateTransaction(doc);
 		if (!checked.ok) return checked;
 		await this.#put(checked.value as unknown as Stored);
@@ -59,7 +59,7 @@ export class BankWriter {
 	/** Saves a library or person document; `updated` decides conflicts (highest wins). */
 	async saveDirectory(doc: Omit<LibraryDoc, 'updated'> | Omit<PersonDoc, 'updated'>): Promise<WriteResult> {
 		const current = await (await this.replicaOf()).get(doc._id).catch(() => undefined);
-		const stamped = { ...doc, _rev: current?._rev, updated: await this.#nextStamp() };
+		const stamped = { ...doc, _rev: current?._rev, updated: this.#nextStamp() };
 		if (!stamped._rev) delete stamped._rev;
 		const checked = doc.type === 'library' ? validateLibrary(stamped) : validatePerson(stamped);
 		if (!checked.ok) return checked;

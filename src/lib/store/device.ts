@@ -51,8 +51,15 @@ export class DeviceStore extends Dexie {
 		return (await this.#get<Clock>('clock')) ?? ZERO_CLOCK;
 	}
 
-	async saveClock(clock: Clock): Promise<void> {
-		await this.settings.put({ key: 'clock', value: clock });
+	/**
+	 * Before a document is written: the clock that stamped it and its outbox entry, in one
+	 * transaction (one commit less on the way of every write than saving them one by one).
+	 */
+	async recordWrite(clock: Clock, item: OutboxItem): Promise<void> {
+		await this.transaction('rw', this.settings, this.outbox, async () => {
+			await this.settings.put({ key: 'clock', value: clock });
+			await this.outbox.put(item);
+		});
 	}
 
 	/** What to add to this device's clock to get the server's (sync/server-clock.svelte.ts). */
