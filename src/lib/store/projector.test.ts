@@ -242,4 +242,25 @@ describe('the projector with forged transactions', () => {
 		await projector.settled();
 		expect(await rows(view)).toEqual(expected([...history, ...more], libraries));
 	});
+
+	it('marks the rows with the newest sequence when the copy ends while a batch still waits to be folded', async () => {
+		const history = generateHistory(200, 6);
+		const db = replica();
+		const { view, projector } = await device(db);
+		projector.holdRows();
+		await db.bulkDocs([...libraries, ...history.slice(0, 150)]);
+		await projector.settled();
+		// The last page is stored and its batch queued (the feed tells at once; the flush waits
+		// at least 30 ms to gather a burst), and the copy ends before it is folded.
+		await db.bulkDocs(history.slice(150));
+		await new Promise((done) => setTimeout(done, 10));
+		projector.releaseRows();
+		await projector.settled();
+		const { update_seq } = await db.info();
+		expect((await view.snapshots.get('written'))).toMatchObject({ seq: update_seq });
+		expect(await rows(view)).toEqual(expected(history, libraries));
+		// So the fold saved next is of the very rows shown, and a start takes both as they are.
+		await projector.persist();
+		expect((await view.snapshots.get('head'))).toMatchObject({ seq: update_seq });
+	});
 });

@@ -234,11 +234,16 @@ export class Projector {
 	releaseRows(): void {
 		if (!this.#held) return;
 		this.#held = false;
-		const owed = this.#owed;
-		this.#owed = undefined;
-		if (owed === undefined) return;
+		if (this.#owed === undefined) return;
+		// Queued behind flushes already waiting: one of them may write the rows first, and
+		// further (then nothing is owed any more). Writing the owed mark after it put an older
+		// sequence on newer rows, which every later start took for rows of another fold.
 		this.#flushing = this.#flushing
-			.then(() => this.#write(owed))
+			.then(() => {
+				const owed = this.#owed;
+				this.#owed = undefined;
+				return owed === undefined ? undefined : this.#write(owed);
+			})
 			.catch((error: unknown) => {
 				if (!this.#stopped) console.error('Projector: could not project changes', error);
 			});
@@ -335,7 +340,10 @@ export class Projector {
 		if (fresh.length) addAll(this.#state, fresh);
 		const seq = batch[batch.length - 1]!.seq;
 		if (this.#held) this.#owed = seq;
-		else await this.#write(seq);
+		else {
+			this.#owed = undefined;
+			await this.#write(seq);
+		}
 		this.#lastFlushEnd = performance.now();
 		this.#lastFlushMs = this.#lastFlushEnd - began;
 		this.#seq = seq;
