@@ -13,6 +13,7 @@ import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { buildDemoCounty, DEMO_PASSWORD } from '../../couchdb/demo/seed';
 import type { ProvisionPlan } from '../../couchdb/provision';
 import { generateHistory } from '../../src/lib/domain/test-history';
+import { savedFold } from '../e2e/saved-fold';
 import { BOKMAL, benchServer, launch, login, waitUntilSynced } from './browser';
 import { round, type Benchmark, type Figure } from './runner';
 
@@ -50,27 +51,7 @@ const WATCHED = { booted: 'main', header: 'header', balance: '[data-testid="bala
  */
 async function waitForSavedFold(page: Page, timeout = 600_000): Promise<void> {
 	const deadline = Date.now() + timeout;
-	const saved = () =>
-		page.evaluate(
-			(name) =>
-				new Promise<boolean>((done) => {
-					const open = indexedDB.open(name);
-					open.onerror = () => done(false);
-					open.onsuccess = () => {
-						const db = open.result;
-						if (!db.objectStoreNames.contains('snapshots')) return (db.close(), done(false));
-						const store = db.transaction('snapshots').objectStore('snapshots');
-						const head = store.get('head');
-						const written = store.get('written');
-						store.transaction.oncomplete = () => {
-							db.close();
-							done(Boolean(head.result && written.result && head.result.seq === written.result.seq));
-						};
-					};
-				}),
-			VIEW_DB
-		);
-	while (!(await saved())) {
+	while ((await savedFold(page, VIEW_DB)) === null) {
 		if (Date.now() > deadline) throw new Error(`no saved fold after ${timeout} ms`);
 		await page.waitForTimeout(500);
 	}

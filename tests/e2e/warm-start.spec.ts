@@ -1,27 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { loginAs, waitForServiceWorker } from './helpers';
-
-/** The sequence of the saved fold, when it is the fold the read model's rows show. */
-function savedFold(page: Page): Promise<number | null> {
-	return page.evaluate(
-		() =>
-			new Promise<number | null>((done) => {
-				const open = indexedDB.open('byttebank-view-hamar');
-				open.onerror = () => done(null);
-				open.onsuccess = () => {
-					const db = open.result;
-					if (!db.objectStoreNames.contains('snapshots')) return (db.close(), done(null));
-					const store = db.transaction('snapshots').objectStore('snapshots');
-					const head = store.get('head');
-					const written = store.get('written');
-					store.transaction.oncomplete = () => {
-						db.close();
-						done(head.result && written.result && head.result.seq === written.result.seq ? head.result.seq : null);
-					};
-				};
-			})
-	);
-}
+import { savedFold } from './saved-fold';
 
 test('a reload offline opens on the saved fold, and what is written then is checked and kept', async ({ browser }) => {
 	const context = await browser.newContext();

@@ -219,13 +219,19 @@ describe('the projector with forged transactions', () => {
 		expect(projector.state.offers.size).toBe(1);
 	});
 
-	it('while the first copy runs, folds every page but writes the rows once, when the copy ends', async () => {
-		const history = generateHistory(300, 5);
+	/** A device in its first copy, with the first 150 transactions of `history` stored and folded. */
+	async function halfCopied(history: ReturnType<typeof generateHistory>) {
 		const db = replica();
 		const { view, projector } = await device(db);
 		projector.holdRows();
 		await db.bulkDocs([...libraries, ...history.slice(0, 150)]);
 		await projector.settled();
+		return { db, view, projector };
+	}
+
+	it('while the first copy runs, folds every page but writes the rows once, when the copy ends', async () => {
+		const history = generateHistory(300, 5);
+		const { db, view, projector } = await halfCopied(history);
 		await db.bulkDocs(history.slice(150));
 		await projector.settled();
 		// The fold has the whole copy; the rows still show the empty county they started from.
@@ -245,11 +251,7 @@ describe('the projector with forged transactions', () => {
 
 	it('marks the rows with the newest sequence when the copy ends while a batch still waits to be folded', async () => {
 		const history = generateHistory(200, 6);
-		const db = replica();
-		const { view, projector } = await device(db);
-		projector.holdRows();
-		await db.bulkDocs([...libraries, ...history.slice(0, 150)]);
-		await projector.settled();
+		const { db, view, projector } = await halfCopied(history);
 		// The last page is stored and its batch queued (the feed tells at once; the flush waits
 		// at least 30 ms to gather a burst), and the copy ends before it is folded.
 		await db.bulkDocs(history.slice(150));
