@@ -1,7 +1,7 @@
 /** Everything the county pages read, in one live query, and the CSV files made from it. */
 import { countyReport, type CountyReport } from '$lib/domain/county-report';
 import { transactionTime } from '$lib/domain/ids';
-import { suggestionsForRequest } from '$lib/domain/matching';
+import { suggestionCounts } from '$lib/domain/matching';
 import { DEFAULT_POLICY, type Policy } from '$lib/domain/policy';
 import type { Exchange } from '$lib/domain/state';
 import type { EntryRow, LibraryRow, ReadModel } from '$lib/store/read-model';
@@ -54,7 +54,7 @@ export async function loadCounty(db: ReadModel, year: number | undefined, today:
 		policy,
 		openOffers: offers.length,
 		openRequests: requests.length,
-		requestsWithMatches: requests.filter((r) => suggestionsForRequest(r, offers, matchPeople, matchLibraries).length > 0).length,
+		requestsWithMatches: [...suggestionCounts(requests, offers, matchPeople, matchLibraries).values()].filter((count) => count > 0).length,
 		years
 	};
 }

@@ -5,7 +5,7 @@
  */
 import { hasLapsed } from './lapse';
 import { counterpartyOf, isParty, mustAnswer } from './parties';
-import { suggestionsForRequest, type MatchLibrary, type MatchOffer, type MatchPerson } from './matching';
+import { suggestionCounts, type MatchLibrary, type MatchOffer, type MatchPerson } from './matching';
 import type { Exchange, Offer, Request } from './state';
 
 export interface AgendaInput {
@@ -49,14 +49,14 @@ export function agendaFor(input: AgendaInput): Agenda {
 	const waitingForOthers = mine.filter((e) => e.status === 'proposed' && counterpartyOf(e) !== library).sort(byDate);
 	const accepted = mine.filter((e) => e.status === 'accepted');
 	const toConfirm = accepted.filter((e) => e.host === library && (!e.dates || e.dates.to < today)).sort(byDate);
-	const upcoming = accepted.filter((e) => !toConfirm.includes(e)).sort(byDate);
+	const confirming = new Set(toConfirm);
+	const upcoming = accepted.filter((e) => !confirming.has(e)).sort(byDate);
 	const reportsToWrite = mine.filter((e) => e.status === 'completed' && !e.reports.some((r) => r.library === library)).sort(byDate);
 
 	const openOffers: MatchOffer[] = input.offers.filter((o) => o.status === 'open');
-	const requestsWithMatches = input.requests
-		.filter((r) => r.library === library && r.status === 'open')
-		.map((request) => ({ request, matches: suggestionsForRequest(request, openOffers, input.people, input.libraries).length }))
-		.filter((r) => r.matches > 0);
+	const myOpen = input.requests.filter((r) => r.library === library && r.status === 'open');
+	const counts = suggestionCounts(myOpen, openOffers, input.people, input.libraries);
+	const requestsWithMatches = myOpen.map((request) => ({ request, matches: counts.get(request.id) ?? 0 })).filter((r) => r.matches > 0);
 
 	const balance = input.libraries.get(library)?.balance ?? 0;
 	const owes = balance < 0 ? -balance : 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { datesOverlap, requestsForOffer, suggestionsForRequest, type MatchLibrary, type MatchOffer, type MatchRequest } from './matching';
+import { datesOverlap, requestsForOffer, suggestionCounts, suggestionsForRequest, type MatchLibrary, type MatchOffer, type MatchRequest } from './matching';
+import { seededRandom } from './random';
 
 const lib = (slug: string, lat: number, lon: number, balance = 0, active = true): [string, MatchLibrary] => [slug, { slug, lat, lon, balance, active }];
 const libraries = new Map([
@@ -77,5 +78,40 @@ describe('datesOverlap', () => {
 		expect(datesOverlap([], [{ from: '2026-01-01', to: '2026-01-01' }])).toBe(true);
 		expect(datesOverlap([{ from: '2026-01-01', to: '2026-01-05' }], [{ from: '2026-01-05', to: '2026-01-09' }])).toBe(true);
 		expect(datesOverlap([{ from: '2026-01-01', to: '2026-01-04' }], [{ from: '2026-01-05', to: '2026-01-09' }])).toBe(false);
+	});
+});
+
+describe('counting suggestions without building them', () => {
+	const SKILLS = ['cataloguing', 'plastic-covering', 'shelving', 'front-desk', 'reading-promotion'];
+
+	function county(seed: number) {
+		const random = seededRandom(seed);
+		const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
+		const some = () => SKILLS.filter(() => random() < 0.35);
+		const slugs = ['hamar', 'tolga', 'elverum', 'stange', 'os', 'grue'];
+		const libraries = new Map<string, MatchLibrary>(slugs.map((slug) => [slug, { slug, lat: 60 + random() * 2.5, lon: 10 + random() * 2.5, balance: Math.round(random() * 10 - 5), active: random() < 0.85 }]));
+		const window = () => ({ from: `2027-0${1 + Math.floor(random() * 8)}-01`, to: `2027-0${1 + Math.floor(random() * 8)}-20` });
+		const offers: MatchOffer[] = Array.from({ length: 60 }, (_, i) => ({
+			id: `o${i}`,
+			library: pick([...slugs, 'nedlagt']),
+			skills: random() < 0.1 ? [pick(SKILLS), pick(SKILLS)] : some(),
+			dates: random() < 0.5 ? [] : [window()],
+			...(random() < 0.4 ? { maxTravelKm: pick([20, 60, 150]) } : {})
+		}));
+		const requests: MatchRequest[] = Array.from({ length: 30 }, (_, i) => ({ id: `r${i}`, library: pick([...slugs, 'ukjent']), skills: [pick(SKILLS), ...some()], dates: random() < 0.5 ? [] : [window()], urgency: random() < 0.3 ? 'urgent' : 'planned' }));
+		const people = Array.from({ length: 15 }, (_, i) => ({
+			id: `p${i}`,
+			library: pick(slugs),
+			skills: some().map((skill) => ({ skill, level: pick([1, 2, 3] as const) }))
+		}));
+		return { libraries, offers, requests, people };
+	}
+
+	it('gives each request exactly as many as suggestionsForRequest lists, in generated counties (property)', () => {
+		for (let seed = 1; seed <= 40; seed++) {
+			const { libraries, offers, requests, people } = county(seed);
+			const counts = suggestionCounts(requests, offers, people, libraries);
+			for (const request of requests) expect(counts.get(request.id), `seed ${seed}, ${request.id}`).toBe(suggestionsForRequest(request, offers, people, libraries).length);
+		}
 	});
 });

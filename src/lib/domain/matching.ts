@@ -64,6 +64,12 @@ function skillShare(wanted: string[], offered: string[]): number {
 	return wanted.filter((s) => offered.includes(s)).length / wanted.length;
 }
 
+/** How well a person's skills cover a request's, weighted by level. */
+function personFit(request: MatchRequest, person: MatchPerson): number {
+	const levels = request.skills.map((s) => person.skills.find((p) => p.skill === s)?.level ?? 0);
+	return levels.reduce<number>((sum, level) => sum + level / 3, 0) / request.skills.length;
+}
+
 function score(skillFit: number, datesFit: boolean, km: number, providerBalance: number): number {
 	const distance = Math.max(0, 1 - km / FAR_KM);
 	// -5 days owed → 1, +5 days owed to them → 0.
@@ -97,14 +103,50 @@ export function suggestionsForRequest(
 	for (const person of people) {
 		const provider = libraries.get(person.library);
 		if (!provider?.active || person.library === request.library) continue;
-		const levels = request.skills.map((s) => person.skills.find((p) => p.skill === s)?.level ?? 0);
-		const skillFit = levels.reduce<number>((sum, level) => sum + level / 3, 0) / request.skills.length;
+		const skillFit = personFit(request, person);
 		if (skillFit === 0) continue;
 		const km = roadKm(host, provider);
 		// A person has no dates of their own: whether they can come is agreed when asked.
 		out.push({ kind: 'person', id: person.id, library: person.library, km, skillFit, datesFit: true, score: score(skillFit, true, km, provider.balance) });
 	}
 	return out.sort(bySuggestionOrder);
+}
+
+/**
+ * How many suggestions each request has: for each, the length of `suggestionsForRequest`,
+ * without building and sorting them. The overview counts them for every open request of the
+ * library, and a county of 100k transactions has 864 of those against 6,071 open offers:
+ * 510 ms one by one. Offers that differ only in what does not decide a fit (dates,
+ * description) are counted as one group.
+ */
+export function suggestionCounts(requests: MatchRequest[], offers: MatchOffer[], people: MatchPerson[], libraries: Map<string, MatchLibrary>): Map<string, number> {
+	const groups = new Map<string, { library: string; skills: string[]; maxTravelKm?: number; count: number }>();
+	for (const offer of offers) {
+		const skills = [...new Set(offer.skills)].sort();
+		const key = JSON.stringify([offer.library, offer.maxTravelKm ?? null, skills]);
+		const group = groups.get(key);
+		if (group) group.count += 1;
+		else groups.set(key, { library: offer.library, skills, maxTravelKm: offer.maxTravelKm, count: 1 });
+	}
+	const counts = new Map<string, number>();
+	for (const request of requests) {
+		const host = libraries.get(request.library);
+		let count = 0;
+		if (host) {
+			for (const group of groups.values()) {
+				const provider = libraries.get(group.library);
+				if (!provider?.active || group.library === request.library || skillShare(request.skills, group.skills) === 0) continue;
+				if (group.maxTravelKm !== undefined && roadKm(host, provider) > group.maxTravelKm) continue;
+				count += group.count;
+			}
+			for (const person of people) {
+				if (person.library === request.library || !libraries.get(person.library)?.active || personFit(request, person) === 0) continue;
+				count += 1;
+			}
+		}
+		counts.set(request.id, count);
+	}
+	return counts;
 }
 
 /** The open requests an offer fits, best first; urgent needs rank above planned ones. */
