@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateHistory, HISTORY_LIBRARIES } from '$lib/domain/test-history';
-import { Projector } from '$lib/store/projector';
-import { ReadModel } from '$lib/store/read-model';
-import type { Replica } from '$lib/store/replica';
-import { library, MemoryPouch } from '$lib/store/test-projector';
-import { overviewOf } from './overview-query';
+import { agendaFor, localToday } from '$lib/domain/agenda';
+import { HISTORY_LIBRARIES } from '$lib/domain/test-history';
+import { projectedHistory } from '$lib/store/test-projector';
+import { forMatching, librariesBySlug } from './queries';
+import { overviewAgendaOf, overviewOf } from './overview-query';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -13,20 +12,35 @@ afterEach(async () => {
 
 describe('the overview', () => {
 	it("shows a library's twelve newest statement lines, newest first, read by index", async () => {
-		const db = new MemoryPouch<Record<string, unknown>>(`overview-${process.pid}`) as Replica;
-		const view = new ReadModel(`overview-view-${process.pid}`);
-		const projector = new Projector(db, view);
-		cleanups.push(async () => {
-			projector.stop();
-			await view.delete();
-			await db.destroy();
-		});
-		await db.bulkDocs([...HISTORY_LIBRARIES.map(library), ...generateHistory(400, 3)]);
-		await projector.start();
+		const { view, remove } = await projectedHistory('overview', 400, 3);
+		cleanups.push(remove);
 		for (const slug of ['hamar', 'tolga']) {
 			const all = (await view.entries.toArray()).filter((e) => e.library === slug).sort((a, b) => (a.tx < b.tx ? 1 : -1));
 			expect(all.length).toBeGreaterThan(12);
 			expect((await overviewOf(view, slug)).statement).toEqual(all.slice(0, 12));
 		}
+	});
+
+	it.each([5, 6, 7])('gives the agenda it would give over every exchange, reading only live ones by index (history %i)', async (seed) => {
+		const { view, remove } = await projectedHistory(`overview-agenda-${seed}`, 600, seed);
+		cleanups.push(remove);
+		const [exchanges, requests, offers, people, libraries] = await Promise.all([view.exchanges.toArray(), view.requests.toArray(), view.offers.toArray(), view.people.toArray(), librariesBySlug(view)]);
+		for (const slug of HISTORY_LIBRARIES) {
+			const whole = agendaFor({
+				library: slug,
+				today: localToday(),
+				now: Date.now(),
+				exchanges,
+				requests,
+				offers,
+				people: people.map((p) => ({ id: p._id, library: p.library, skills: p.skills })),
+				libraries: forMatching(libraries)
+			});
+			expect(await overviewAgendaOf(view, slug)).toEqual(whole);
+		}
+		// The index leaves out what no agenda shows: settled exchanges whose reports are written.
+		const live = exchanges.filter((e) => e.agendaOf.length > 0);
+		expect(live.length).toBeGreaterThan(0);
+		expect(live.length).toBeLessThan(exchanges.length);
 	});
 });

@@ -1,4 +1,9 @@
-/** What the overview shows a library: its balance, what waits for it, its latest statement lines. */
+/**
+ * What the overview shows a library, in two queries: its balance, counts and newest statement
+ * lines, which are small reads by index; and what waits for it (the agenda), which reads its
+ * live exchanges (agendaParties), every open offer and every person. Two queries, so a warm
+ * start on a large county draws the balance without waiting for the agenda's reads.
+ */
 import Dexie from 'dexie';
 import { agendaFor, localToday } from '$lib/domain/agenda';
 import type { ReadModel } from '$lib/store/read-model';
@@ -8,29 +13,33 @@ import { forMatching, librariesBySlug } from './queries';
 const STATEMENT_LINES = 12;
 
 export async function overviewOf(db: ReadModel, slug: string) {
-	const [bySlug, meta, entries, openOffers, openRequests, asProvider, asHost, myRequests, offers, people] = await Promise.all([
+	const [bySlug, meta, entries, openOffers, openRequests] = await Promise.all([
 		librariesBySlug(db),
 		db.meta.get('projection'),
 		db.entries.where('[library+tx]').between([slug, Dexie.minKey], [slug, Dexie.maxKey]).reverse().limit(STATEMENT_LINES).toArray(),
 		db.offers.where('status').equals('open').count(),
-		db.requests.where('status').equals('open').count(),
-		db.exchanges.where('provider').equals(slug).toArray(),
-		db.exchanges.where('host').equals(slug).toArray(),
+		db.requests.where('status').equals('open').count()
+	]);
+	const names = new Map([...bySlug.values()].map((l) => [l.slug, l.name]));
+	return { library: bySlug.get(slug), names, meta, statement: entries, openOffers, openRequests };
+}
+
+export async function overviewAgendaOf(db: ReadModel, slug: string) {
+	const [bySlug, exchanges, myRequests, offers, people] = await Promise.all([
+		librariesBySlug(db),
+		db.exchanges.where('agendaOf').equals(slug).toArray(),
 		db.requests.where('library').equals(slug).toArray(),
 		db.offers.where('status').equals('open').toArray(),
 		db.people.toArray()
 	]);
-	const names = new Map([...bySlug.values()].map((l) => [l.slug, l.name]));
-	const statement = entries;
-	const agenda = agendaFor({
+	return agendaFor({
 		library: slug,
 		today: localToday(),
 		now: Date.now(),
-		exchanges: [...asProvider, ...asHost],
+		exchanges,
 		requests: myRequests,
 		offers,
 		people: people.map((p) => ({ id: p._id, library: p.library, skills: p.skills })),
 		libraries: forMatching(bySlug)
 	});
-	return { library: bySlug.get(slug), names, meta, statement, openOffers, openRequests, agenda };
 }

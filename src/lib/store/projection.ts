@@ -3,10 +3,11 @@
  * rows a page shows are exactly what the domain computed: a page never computes a balance.
  */
 import type { LibraryDoc, PersonDoc } from '$lib/domain/directory';
+import { agendaParties } from '$lib/domain/agenda';
 import { availableForNew, balanceOf, committedOf, runningBalances } from '$lib/domain/ledger';
 import type { LedgerEntry } from '$lib/domain/state';
 import type { BankState } from '$lib/domain/state';
-import type { EntryRow, LibraryRow, MetaRow, PersonRow } from './read-model';
+import type { EntryRow, ExchangeRow, LibraryRow, MetaRow, PersonRow } from './read-model';
 
 export interface Directory {
 	libraries: Map<string, LibraryDoc>;
@@ -18,7 +19,7 @@ export interface Projection {
 	people: PersonRow[];
 	offers: BankState['offers'] extends Map<string, infer T> ? T[] : never;
 	requests: BankState['requests'] extends Map<string, infer T> ? T[] : never;
-	exchanges: BankState['exchanges'] extends Map<string, infer T> ? T[] : never;
+	exchanges: ExchangeRow[];
 	entries: EntryRow[];
 	rejected: BankState['rejected'] extends Map<string, infer T> ? T[] : never;
 	meta: MetaRow;
@@ -42,7 +43,7 @@ export function project(state: BankState, directory: Directory, now: number): Pr
 		people: [...directory.people.values()].map(withoutRevision),
 		offers: [...state.offers.values()],
 		requests: [...state.requests.values()],
-		exchanges: [...state.exchanges.values()],
+		exchanges: [...state.exchanges.values()].map((exchange) => ({ ...exchange, agendaOf: agendaParties(exchange) })),
 		entries: statementRows(state.entries.values()),
 		rejected: [...state.rejected.values()],
 		meta: { key: 'projection', lastId: state.lastId, transactions: state.count, policy: state.policy, projectedAt: now }

@@ -22,6 +22,10 @@ export type PersonRow = Omit<PersonDoc, '_rev' | '_conflicts'>;
 export interface EntryRow extends StatementLine {
 	key: string;
 }
+/** An exchange as the fold has it, and whose overview it belongs on (agendaParties). */
+export interface ExchangeRow extends Exchange {
+	agendaOf: string[];
+}
 export interface MetaRow {
 	key: 'projection';
 	lastId: string;
@@ -35,7 +39,7 @@ export class ReadModel extends Dexie {
 	people!: EntityTable<PersonRow, '_id'>;
 	offers!: EntityTable<Offer, 'id'>;
 	requests!: EntityTable<Request, 'id'>;
-	exchanges!: EntityTable<Exchange, 'id'>;
+	exchanges!: EntityTable<ExchangeRow, 'id'>;
 	entries!: EntityTable<EntryRow, 'key'>;
 	rejected!: EntityTable<Rejection, 'tx'>;
 	meta!: EntityTable<MetaRow, 'key'>;
@@ -61,6 +65,8 @@ export class ReadModel extends Dexie {
 		this.version(2).stores({ snapshots: 'key' });
 		// A library's newest statement lines without reading its whole history (the overview).
 		this.version(3).stores({ entries: 'key, library, exchange, tx, [library+tx]' });
+		// A library's live exchanges without its whole history (the overview's agenda).
+		this.version(4).stores({ exchanges: 'id, provider, host, status, *agendaOf' });
 	}
 }
 

@@ -1,6 +1,6 @@
 /**
- * What projector tests share: an in-memory PouchDB, directory documents, and the read model's
- * rows compared with the projection of a full fold.
+ * What projector and query tests share: an in-memory PouchDB, directory documents, the read
+ * model's rows compared with the projection of a full fold, and a read model of a generated history.
  */
 import PouchDB from 'pouchdb-core';
 import MemoryAdapter from 'pouchdb-adapter-memory';
@@ -8,9 +8,12 @@ import replication from 'pouchdb-replication';
 import type { LibraryDoc, PersonDoc } from '$lib/domain/directory';
 import { fold } from '$lib/domain/fold';
 import { formatStamp } from '$lib/domain/ids';
+import { generateHistory, HISTORY_LIBRARIES } from '$lib/domain/test-history';
 import type { Transaction } from '$lib/domain/transactions';
 import { project, type Directory } from './projection';
-import type { ReadModel } from './read-model';
+import { Projector } from './projector';
+import { ReadModel } from './read-model';
+import type { Replica } from './replica';
 
 export const MemoryPouch = PouchDB.plugin(MemoryAdapter).plugin(replication).defaults({ adapter: 'memory' });
 
@@ -58,5 +61,22 @@ export function expected(transactions: Transaction[], docs: Array<LibraryDoc | P
 		entries: p.entries.sort(byKey((r) => r.key)),
 		rejected: p.rejected.sort(byKey((r) => r.tx)),
 		meta: [(({ projectedAt, ...rest }) => (void projectedAt, rest))(p.meta)]
+	};
+}
+
+/** A read model projected from a generated history of `size` transactions, and how to remove it. */
+export async function projectedHistory(name: string, size: number, seed: number): Promise<{ view: ReadModel; remove: () => Promise<void> }> {
+	const db = new MemoryPouch<Record<string, unknown>>(`${name}-${process.pid}`) as Replica;
+	const view = new ReadModel(`${name}-view-${process.pid}`);
+	const projector = new Projector(db, view);
+	await db.bulkDocs([...HISTORY_LIBRARIES.map(library), ...generateHistory(size, seed)]);
+	await projector.start();
+	return {
+		view,
+		remove: async () => {
+			projector.stop();
+			await view.delete();
+			await db.destroy();
+		}
 	};
 }
