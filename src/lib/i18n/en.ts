@@ -402,6 +402,8 @@ export const en = {
 	'ledger.days': 'Days',
 	'ledger.balance': 'Balance after',
 	'ledger.explain': 'A completed exchange credits the library that helped with the days it worked, and debits the same number from the library that was helped. Every task is worth the same.',
+	'ledger.shown': 'Showing the newest {shown} of {total} lines.',
+	'ledger.older': 'Show older lines',
 
 	'filter.skill': 'Task',
 	'filter.anySkill': 'All tasks',

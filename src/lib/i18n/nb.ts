@@ -403,6 +403,8 @@ export const nb = {
 	'ledger.days': 'Dager',
 	'ledger.balance': 'Saldo etter',
 	'ledger.explain': 'Et utført bytte gir biblioteket som hjalp dagene det jobbet, og trekker like mange fra biblioteket som fikk hjelp. Alle oppgaver er verdt det samme.',
+	'ledger.shown': 'Viser de {shown} nyeste av {total} linjer.',
+	'ledger.older': 'Vis eldre linjer',
 
 	'filter.skill': 'Oppgave',
 	'filter.anySkill': 'Alle oppgaver',

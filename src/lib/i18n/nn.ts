@@ -402,6 +402,8 @@ export const nn = {
 	'ledger.days': 'Dagar',
 	'ledger.balance': 'Saldo etter',
 	'ledger.explain': 'Eit utført byte gjev biblioteket som hjelpte dagane det arbeidde, og trekkjer like mange frå biblioteket som fekk hjelp. Alle oppgåver er verde det same.',
+	'ledger.shown': 'Viser dei {shown} nyaste av {total} linjer.',
+	'ledger.older': 'Vis eldre linjer',
 
 	'filter.skill': 'Oppgåve',
 	'filter.anySkill': 'Alle oppgåver',

@@ -405,6 +405,8 @@ export const sv = {
 	'ledger.days': 'Dagar',
 	'ledger.balance': 'Saldo efter',
 	'ledger.explain': 'Ett utfört byte ger biblioteket som hjälpte till de dagar det arbetade och drar lika många från biblioteket som fick hjälp. Alla uppgifter är värda lika mycket.',
+	'ledger.shown': 'Visar de {shown} senaste av {total} rader.',
+	'ledger.older': 'Visa äldre rader',
 
 	'filter.skill': 'Uppgift',
 	'filter.anySkill': 'Alla uppgifter',
