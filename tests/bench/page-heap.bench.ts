@@ -13,10 +13,10 @@
  * prints the heap after every round.
  */
 import type { Page } from '@playwright/test';
-import { buildDemoCounty, DEMO_COUNTY_USER, DEMO_PASSWORD } from '../../couchdb/demo/seed';
-import { generateHistory } from '../../src/lib/domain/test-history';
+import { DEMO_COUNTY_USER, DEMO_PASSWORD } from '../../couchdb/demo/seed';
 import type { Transaction } from '../../src/lib/domain/transactions';
 import { BOKMAL, benchServer, launch, login, waitUntilSynced } from './browser';
+import { generatedCountyOfSize } from '../generated-county';
 import { round, type Benchmark, type Figure } from './runner';
 
 const ROUNDS = 20;
@@ -54,10 +54,9 @@ async function visit(page: Page, path: string): Promise<void> {
 export const pageHeapBenchmark: Benchmark = {
 	name: 'page-heap',
 	async run() {
-		const demo = buildDemoCounty('byttebank');
-		const directory = demo.documents.filter((d) => !d._id.startsWith('tx:'));
-		const history = generateHistory(COUNTY_DOCS - directory.length, 7);
-		const server = await benchServer({ ...demo, documents: [...directory, ...history] as typeof demo.documents });
+		const county = generatedCountyOfSize(COUNTY_DOCS);
+		const history = county.documents.filter((d) => d._id.startsWith('tx:')) as unknown as Transaction[];
+		const server = await benchServer(county);
 		const browser = await launch();
 		const figures: Figure[] = [];
 		try {

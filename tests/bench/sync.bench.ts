@@ -10,8 +10,8 @@
  *    bytes on the wire at most 2× the transactions' own JSON.
  */
 import type { Browser } from '@playwright/test';
-import { buildDemoCounty, DEMO_PASSWORD } from '../../couchdb/demo/seed';
-import { generateHistory } from '../../src/lib/domain/test-history';
+import { DEMO_PASSWORD } from '../../couchdb/demo/seed';
+import { generatedCountyOfSize } from '../generated-county';
 import { BOKMAL, benchServer, heapMiB, launch, login, waitUntilSynced, WireMeter, type BenchServer } from './browser';
 import { round, type Benchmark, type Figure } from './runner';
 
@@ -25,10 +25,7 @@ function median(values: number[]): number {
 }
 
 async function countyServer(docs: number): Promise<BenchServer> {
-	const demo = buildDemoCounty('byttebank');
-	const directory = demo.documents.filter((d) => !d._id.startsWith('tx:'));
-	const history = generateHistory(docs - directory.length, 7);
-	return benchServer({ ...demo, documents: [...directory, ...history] as typeof demo.documents });
+	return benchServer(generatedCountyOfSize(docs));
 }
 
 /** A fresh device replicates the whole county; the raw copy runs in the same page afterwards. */

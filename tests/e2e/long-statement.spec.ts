@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD } from '../../couchdb/demo/seed';
+import { fold } from '../../src/lib/domain/fold';
+import type { Transaction } from '../../src/lib/domain/transactions';
+import { benchServer, login, waitUntilSynced, type BenchServer } from '../bench/browser';
+import { generatedCounty } from '../generated-county';
+
+// A county of a few years: Hamar's statement has 176 lines, more than one page of 100.
+const county = generatedCounty(5000);
+const hamarLines = [...fold(county.documents.filter((d) => d._id.startsWith('tx:')) as unknown as Transaction[]).entries.values()].filter((e) => e.library === 'hamar').length;
+
+let server: BenchServer;
+test.beforeAll(async () => {
+	server = await benchServer(county);
+});
+test.afterAll(async () => {
+	await server?.dispose();
+});
+
+test('a long statement opens on its newest hundred lines and shows the older ones when asked', async ({ page }) => {
+	test.setTimeout(120_000);
+	expect(hamarLines).toBeGreaterThan(100);
+	expect(hamarLines).toBeLessThanOrEqual(200);
+	await login(page, server.url, 'hamar', DEMO_PASSWORD);
+	await waitUntilSynced(page, 90_000);
+	await page.getByTestId('full-statement').click();
+
+	const rows = page.getByTestId('ledger').locator('tbody tr');
+	await expect(rows).toHaveCount(100);
+	await expect(page.getByTestId('ledger-shown')).toHaveText(`Viser de 100 nyeste av ${hamarLines} linjer.`);
+	// Newest first, and the newest line's balance is the library's balance.
+	const balance = await page.getByTestId('ledger-balance').locator('strong').textContent();
+	await expect(rows.first().locator('td').nth(3)).toHaveText(balance!);
+	const firstHundred = await rows.evaluateAll((trs) => trs.map((tr) => tr.textContent));
+	for (const width of [360, 1024]) {
+		await page.setViewportSize({ width, height: 800 });
+		await page.getByTestId('ledger-older').scrollIntoViewIfNeeded();
+		await page.screenshot({ path: `tests/e2e/screenshots/long-statement-${width}.png` });
+	}
+
+	await page.getByTestId('ledger-older').click();
+	await expect(rows).toHaveCount(hamarLines);
+	expect((await rows.evaluateAll((trs) => trs.map((tr) => tr.textContent))).slice(0, 100)).toEqual(firstHundred);
+	await expect(page.getByTestId('ledger-older')).toHaveCount(0);
+	await expect(page.getByTestId('ledger-shown')).toHaveCount(0);
+});
