@@ -2,7 +2,7 @@
 import type { LibraryDoc } from '$lib/domain/directory';
 import type { MatchLibrary } from '$lib/domain/matching';
 import { byName } from '$lib/i18n';
-import type { LibraryRow, PersonRow, ReadModel } from '$lib/store/read-model';
+import type { LibraryRow, MetaRow, PersonRow, ReadModel } from '$lib/store/read-model';
 
 export async function librariesBySlug(db: ReadModel): Promise<Map<string, LibraryRow>> {
 	const rows = await db.libraries.toArray();
@@ -31,4 +31,13 @@ export function libraryDocOf(row: LibraryRow): Omit<LibraryDoc, 'updated'> {
 /** A library's people, by name in the reader's alphabet (æ ø å, å ä ö), as its settings page lists them. */
 export async function peopleOf(db: ReadModel, library: string): Promise<PersonRow[]> {
 	return byName(await db.people.where('library').equals(library).toArray(), (p) => p.name);
+}
+
+export function allLibraries(db: ReadModel): Promise<LibraryRow[]> {
+	return db.libraries.toArray();
+}
+
+/** What the fold was projected from, and the policy it holds. */
+export function projectionMeta(db: ReadModel): Promise<MetaRow | undefined> {
+	return db.meta.get('projection');
 }

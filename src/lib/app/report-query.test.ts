@@ -1,0 +1,22 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { projectedHistory } from '$lib/store/test-projector';
+import { reportFeed } from './report-query';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+describe('the visit reports page', () => {
+	it('gives every report of every completed exchange, newest first, each with its exchange', async () => {
+		const { view, remove } = await projectedHistory('report-feed', 1500, 8);
+		cleanups.push(remove);
+		const completed = (await view.exchanges.toArray()).filter((e) => e.status === 'completed');
+		const reports = completed.flatMap((e) => e.reports);
+		expect(reports.length).toBeGreaterThan(1);
+		const { feed } = await reportFeed(view);
+		expect(feed.map((f) => f.report.tx).sort()).toEqual(reports.map((r) => r.tx).sort());
+		expect(feed.map((f) => f.report.tx)).toEqual(feed.map((f) => f.report.tx).sort().reverse());
+		for (const { exchange, report } of feed) expect(exchange.reports).toContainEqual(report);
+	});
+});
