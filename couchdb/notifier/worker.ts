@@ -26,6 +26,7 @@ import { readApplicants } from './applicants-reader';
 import { readChanges, seqNumber, type FeedSource } from './changes-feed';
 import { composeMail } from './compose';
 import { CountyMirror } from './county-mirror';
+import { forgetSettled } from './forget-settled';
 import type { Mailer } from './mailer';
 import { NotifierStore, type OutboxItem } from './notifier-store';
 import type { PushDevice } from './push-devices';
@@ -246,6 +247,7 @@ export class Notifier {
 		this.#currentKeys = new Set(notices.map((n) => n.key));
 		const memory = this.store.memory;
 		this.#releaseHeld(now);
+		forgetSettled(memory, this.#currentKeys, now);
 		for (const notice of notices) {
 			if (this.store.knows(notice.key)) continue;
 			if (this.store.isBlocked(notice.to.address)) {

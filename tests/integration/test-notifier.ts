@@ -19,17 +19,21 @@ export interface TestNotifierOptions extends Pick<NotifierServiceOptions, 'now' 
 	/** Day and night by default: most tests are not about the sending window. */
 	window?: SendingWindow;
 	catcher?: MailCatcherOptions;
+	/** The data folder of an earlier notifier, to start again from what it saved. */
+	dataDir?: string;
 }
 
 export interface TestNotifier {
 	service: NotifierService;
 	catcher: MailCatcher;
-	close(): Promise<void>;
+	dataDir: string;
+	/** Stops it; its data folder is removed unless kept for a restart. */
+	close(options?: { keepData?: boolean }): Promise<void>;
 }
 
 export async function startTestNotifier(server: TestServer, countyDb: string, options: TestNotifierOptions = {}): Promise<TestNotifier> {
 	const catcher = await startMailCatcher(options.catcher);
-	const dir = mkdtempSync(join(tmpdir(), 'byttebank-notifier-test-'));
+	const dir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'byttebank-notifier-test-'));
 	const service = await startNotifierService({
 		config: {
 			enabled: true,
@@ -55,10 +59,11 @@ export async function startTestNotifier(server: TestServer, countyDb: string, op
 	return {
 		service,
 		catcher,
-		close: async () => {
+		dataDir: dir,
+		close: async ({ keepData = false } = {}) => {
 			await service.close();
 			await catcher.close();
-			rmSync(dir, { recursive: true, force: true });
+			if (!keepData) rmSync(dir, { recursive: true, force: true });
 		}
 	};
 }
