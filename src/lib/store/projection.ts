@@ -3,7 +3,7 @@
  * rows a page shows are exactly what the domain computed: a page never computes a balance.
  */
 import type { LibraryDoc, PersonDoc } from '$lib/domain/directory';
-import { agendaParties } from '$lib/domain/agenda';
+import { agendaParties } from '$lib/domain/agenda-parties';
 import { availableForNew, balanceOf, committedOf, runningBalances } from '$lib/domain/ledger';
 import type { LedgerEntry } from '$lib/domain/state';
 import type { BankState } from '$lib/domain/state';
