@@ -16,8 +16,10 @@ describe("the notifier's memory of what it settled", () => {
 		memory.pushed = { 'proposal-to-answer:old>https://push.example/a': NOW - 100 * DAY, 'proposal-to-answer:recent>https://push.example/a': NOW - 100 * DAY };
 		memory.sent[key('recent-push')] = { at: NOW, how: 'delivered' };
 		memory.pushed['proposal-to-answer:recent-push>https://push.example/a'] = NOW - DAY;
+		memory.gonePush = { 'https://push.example/dead-long-ago': NOW - 91 * DAY, 'https://push.example/dead-lately': NOW - 10 * DAY };
 
-		expect(forgetSettled(memory, new Set(), NOW)).toBe(3);
+		expect(forgetSettled(memory, new Set(), NOW)).toBe(4);
+		expect(Object.keys(memory.gonePush)).toEqual(['https://push.example/dead-lately']);
 		expect(Object.keys(memory.sent).sort()).toEqual([key('recent'), key('recent-push')].sort());
 		expect(Object.keys(memory.pushed)).toEqual(['proposal-to-answer:recent-push>https://push.example/a']);
 	});

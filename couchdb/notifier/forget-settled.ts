@@ -1,6 +1,6 @@
 /**
  * The worker remembers every notice it settled (sent, declined, suppressed…) so that nothing is
- * told twice, and every push per device. Kept for ever, that memory grows with the county's
+ * told twice, every push per device, and the devices whose push service said they are gone. Kept for ever, that memory grows with the county's
  * whole history, and the file is rewritten on every step. A notice that is no longer true is
  * not decided again while it stays false, so once it has been false and settled for
  * FORGET_AFTER_DAYS its record goes. What is still true, queued or held for a digest is always
@@ -30,6 +30,12 @@ export function forgetSettled(memory: NotifierMemory, currentKeys: ReadonlySet<s
 	for (const [key, at] of Object.entries(memory.pushed ?? {})) {
 		if (now - at < FORGET_AFTER_MS || keepTold.has(toldIn(key))) continue;
 		delete memory.pushed![key];
+		forgotten++;
+	}
+	// A browser that still holds a dead subscription after three months is not coming back with it.
+	for (const [endpoint, at] of Object.entries(memory.gonePush ?? {})) {
+		if (now - at < FORGET_AFTER_MS) continue;
+		delete memory.gonePush![endpoint];
 		forgotten++;
 	}
 	return forgotten;

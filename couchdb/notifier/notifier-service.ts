@@ -77,8 +77,8 @@ export async function startNotifierService(options: NotifierServiceOptions): Pro
 				const target = pushTargetOf(body, options.pushAllowLocal);
 				if (typeof target === 'string') return { code: 400, body: { error: 'bad_request', reason: target } };
 				if (method === 'DELETE') return (await notifier.removeDevice(target.endpoint, libraries)) ? { code: 200, body: { ok: true } } : { code: 404, body: { error: 'not_found' } };
-				await notifier.addDevice({ ...target, libraries, user: user.name, at: Date.now() });
-				return { code: 201, body: { ok: true } };
+				if (await notifier.addDevice({ ...target, libraries, user: user.name, at: Date.now() })) return { code: 201, body: { ok: true } };
+				return { code: 410, body: { error: 'gone', reason: 'The push service no longer takes messages for this subscription; subscribe again.' } };
 			},
 			status: async (headers) => {
 				const user = await caller(headers);

@@ -46,6 +46,12 @@ export interface NotifierMemory {
 	push?: Record<string, PushDevice>;
 	/** `<what is told>>endpoint` → when it was pushed: each thing once per device. */
 	pushed?: Record<string, number>;
+	/**
+	 * Endpoints a push service said are gone (404/410), and when. A browser still holding one
+	 * is told so when it sends it again, rather than being taken and showing "on" for a device
+	 * nothing can reach.
+	 */
+	gonePush?: Record<string, number>;
 }
 
 export function emptyMemory(): NotifierMemory {

@@ -32,6 +32,7 @@ export async function pushToDevices(memory: NotifierMemory, notice: Notice, mail
 		if (result.ok) (memory.pushed ??= {})[key] = context.now();
 		else if (result.gone) {
 			delete memory.push[device.endpoint];
+			(memory.gonePush ??= {})[device.endpoint] = context.now();
 			context.log(`notifier: a device of ${device.libraries.join(', ')} is gone (${result.reason}); it will not be pushed to again`);
 		} else context.log(`notifier: push failed (${result.reason})`);
 		context.save();

@@ -117,10 +117,13 @@ export class Notifier {
 	}
 
 	/** A device that asked for push messages; subscribing again (new libraries, new keys) replaces it. */
-	addDevice(device: PushDevice): Promise<void> {
+	/** Takes a device's subscription; false for one its push service said is gone. */
+	addDevice(device: PushDevice): Promise<boolean> {
 		return this.#exclusive(async () => {
+			if (this.store.memory.gonePush?.[device.endpoint] !== undefined) return false;
 			(this.store.memory.push ??= {})[device.endpoint] = device;
 			this.store.save();
+			return true;
 		});
 	}
 

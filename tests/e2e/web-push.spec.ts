@@ -69,3 +69,37 @@ test('the settings page offers notifications on this device, and says plainly wh
 	await expect(push.getByTestId('push-state')).toHaveText('Varsler kunne ikke slås på nå. Prøv igjen når enheten er på nett.');
 	await context.close();
 });
+
+test('a device whose subscription the push service dropped gets a new one when the settings page opens, and stays "on"', async ({ browser, baseURL }) => {
+	const { context, page } = await hamarWithNotifications(browser, baseURL!);
+	// The browser's push service, standing in for one on the internet: it still holds the
+	// subscription the notifier was told is gone, and a subscribe makes a new one.
+	await context.addInitScript(() => {
+		const made = (endpoint: string) => ({
+			endpoint,
+			toJSON: () => ({ endpoint, keys: { p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM', auth: 'tBHItJI5svbpez7KI4CCXg' } }),
+			unsubscribe: async () => ((current = null), ((window as unknown as { unsubscribed: string[] }).unsubscribed ??= []).push(endpoint), true)
+		});
+		let current: ReturnType<typeof made> | null = made('https://push.example/old');
+		PushManager.prototype.getSubscription = async () => current as unknown as PushSubscription;
+		PushManager.prototype.subscribe = async () => (current = made('https://push.example/new')) as unknown as PushSubscription;
+	});
+	const told: Array<{ endpoint: string; status: number }> = [];
+	await context.route('**/notify/vapid-public-key', (route) => route.fulfill({ json: { key: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM' } }));
+	await context.route('**/notify/push', async (route) => {
+		const { endpoint } = route.request().postDataJSON() as { endpoint: string };
+		const status = endpoint.endsWith('/old') ? 410 : 201;
+		told.push({ endpoint, status });
+		await route.fulfill({ status, json: status === 410 ? { error: 'gone' } : { ok: true } });
+	});
+
+	await page.goto('/settings');
+	const state = page.getByTestId('push-choice').getByTestId('push-state');
+	await expect(state).toHaveAttribute('data-state', 'on');
+	expect(told).toEqual([
+		{ endpoint: 'https://push.example/old', status: 410 },
+		{ endpoint: 'https://push.example/new', status: 201 }
+	]);
+	expect(await page.evaluate(() => (window as unknown as { unsubscribed?: string[] }).unsubscribed)).toEqual(['https://push.example/old']);
+	await context.close();
+});

@@ -99,12 +99,19 @@ describe('Web Push from the notifier to a device', () => {
 		expect(payload.url).toBe(`/requests/${idOf(request)}`);
 	});
 
-	it('forgets a device the push service says is gone, and a device can be removed by its library', async () => {
+	it('forgets a device the push service says is gone and refuses it back, takes its new subscription, and a device can be removed by its library', async () => {
 		answer = 410;
 		await putAsAdmin(server, COUNTY, new TransactionWriter('tolgapush0002').write('request.posted', { library: 'tolga', person: 'tove' }, { skills: ['cataloguing'], description: 'Akutt igjen', days: 1, dates: [aWeek], urgency: 'urgent' }));
 		await until('the device forgotten', () => Object.keys(notifier.service.notifier.store.memory.push ?? {}).length === 0);
 		expect(received).toHaveLength(2);
 		answer = 201;
+		// The browser still holds the dead subscription and sends it again: told it is gone.
+		const again = await subscribe(subscription());
+		expect(again.status).toBe(410);
+		expect(((await again.json()) as { error: string }).error).toBe('gone');
+		expect(Object.keys(notifier.service.notifier.store.memory.push ?? {})).toEqual([]);
+		// A new subscription (a new endpoint) is taken, and its library can remove it.
+		endpoint = endpoint.replace('device-1', 'device-2');
 		expect((await subscribe(subscription())).status).toBe(201);
 		expect((await subscribe(subscription(), { cookie }, 'DELETE')).status).toBe(200);
 		expect(Object.keys(notifier.service.notifier.store.memory.push ?? {})).toEqual([]);

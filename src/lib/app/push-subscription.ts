@@ -34,6 +34,22 @@ export async function pushState(): Promise<PushState> {
 	return (await currentSubscription().catch(() => null)) ? 'on' : 'off';
 }
 
+/**
+ * Tells the notifier again of this device's subscription (the settings page does, online). If
+ * the push service has dropped it (the notifier answers 410), it is replaced by a new one with
+ * the permission already given, so "on" on the page is true of the device.
+ */
+export async function confirmPush(): Promise<PushState> {
+	const state = await pushState();
+	if (state !== 'on' || !navigator.onLine) return state;
+	const subscription = await currentSubscription().catch(() => null);
+	if (!subscription) return 'off';
+	const answer = await send('POST', subscription).catch(() => null);
+	if (answer?.status !== 410) return 'on';
+	await subscription.unsubscribe().catch(() => undefined);
+	return enablePush();
+}
+
 export async function enablePush(): Promise<PushState> {
 	if (!supported()) return 'unsupported';
 	const permission = await Notification.requestPermission();
