@@ -1,17 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HISTORY_LIBRARIES } from '$lib/domain/test-history';
 import { projectedHistory } from '$lib/store/test-projector';
 import { exchangeListOf } from './exchange-list-query';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
 describe("a library's exchanges page", () => {
 	it('lists every exchange it took part in once: open ones by what waits, the others as history, last changed first', async () => {
-		const { view, remove } = await projectedHistory('exchange-list', 600, 4);
-		cleanups.push(remove);
+		const { view } = await projectedHistory('exchange-list', 600, 4);
 		const all = await view.exchanges.toArray();
 		for (const me of HISTORY_LIBRARIES) {
 			const list = await exchangeListOf(view, me);

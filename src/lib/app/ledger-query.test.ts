@@ -1,16 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { projectedHistory } from '$lib/store/test-projector';
 import { statementOf } from './ledger-query';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
 describe("a library's full statement", () => {
 	it('gives the newest lines first, as many as asked for, and counts them all', async () => {
-		const { view, remove } = await projectedHistory('statement', 3000, 11);
-		cleanups.push(remove);
+		const { view } = await projectedHistory('statement', 3000, 11);
 		const all = (await view.entries.toArray()).filter((e) => e.library === 'hamar').sort((a, b) => (a.tx < b.tx ? 1 : -1));
 		expect(all.length).toBeGreaterThan(40);
 		for (const lines of [1, 25, all.length, all.length + 10]) {

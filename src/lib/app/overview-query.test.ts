@@ -1,19 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { agendaFor, localToday } from '$lib/domain/agenda';
 import { HISTORY_LIBRARIES } from '$lib/domain/test-history';
 import { projectedHistory } from '$lib/store/test-projector';
 import { forMatching, librariesBySlug } from './queries';
 import { overviewAgendaOf, overviewOf } from './overview-query';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
 describe('the overview', () => {
 	it("shows a library's twelve newest statement lines, newest first, read by index", async () => {
-		const { view, remove } = await projectedHistory('overview', 400, 3);
-		cleanups.push(remove);
+		const { view } = await projectedHistory('overview', 400, 3);
 		for (const slug of ['hamar', 'tolga']) {
 			const all = (await view.entries.toArray()).filter((e) => e.library === slug).sort((a, b) => (a.tx < b.tx ? 1 : -1));
 			expect(all.length).toBeGreaterThan(12);
@@ -22,8 +16,7 @@ describe('the overview', () => {
 	});
 
 	it.each([5, 6, 7])('gives the agenda it would give over every exchange, reading only live ones by index (history %i)', async (seed) => {
-		const { view, remove } = await projectedHistory(`overview-agenda-${seed}`, 600, seed);
-		cleanups.push(remove);
+		const { view } = await projectedHistory(`overview-agenda-${seed}`, 600, seed);
 		const [exchanges, requests, offers, people, libraries] = await Promise.all([view.exchanges.toArray(), view.requests.toArray(), view.offers.toArray(), view.people.toArray(), librariesBySlug(view)]);
 		for (const slug of HISTORY_LIBRARIES) {
 			const whole = agendaFor({

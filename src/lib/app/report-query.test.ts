@@ -1,16 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { projectedHistory } from '$lib/store/test-projector';
 import { reportFeed } from './report-query';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
 describe('the visit reports page', () => {
 	it('gives every report of every completed exchange, newest first, each with its exchange', async () => {
-		const { view, remove } = await projectedHistory('report-feed', 1500, 8);
-		cleanups.push(remove);
+		const { view } = await projectedHistory('report-feed', 1500, 8);
 		const completed = (await view.exchanges.toArray()).filter((e) => e.status === 'completed');
 		const reports = completed.flatMap((e) => e.reports);
 		expect(reports.length).toBeGreaterThan(1);

@@ -3,6 +3,7 @@
  * model's rows compared with the projection of a full fold, and a read model of a generated history.
  */
 import PouchDB from 'pouchdb-core';
+import { onTestFinished } from 'vitest';
 import MemoryAdapter from 'pouchdb-adapter-memory';
 import replication from 'pouchdb-replication';
 import type { LibraryDoc, PersonDoc } from '$lib/domain/directory';
@@ -64,19 +65,17 @@ export function expected(transactions: Transaction[], docs: Array<LibraryDoc | P
 	};
 }
 
-/** A read model projected from a generated history of `size` transactions, and how to remove it. */
-export async function projectedHistory(name: string, size: number, seed: number): Promise<{ view: ReadModel; remove: () => Promise<void> }> {
+/** A read model projected from a generated history of `size` transactions, for one test: removed when it ends. */
+export async function projectedHistory(name: string, size: number, seed: number): Promise<{ view: ReadModel }> {
 	const db = new MemoryPouch<Record<string, unknown>>(`${name}-${process.pid}`) as Replica;
 	const view = new ReadModel(`${name}-view-${process.pid}`);
 	const projector = new Projector(db, view);
+	onTestFinished(async () => {
+		projector.stop();
+		await view.delete();
+		await db.destroy();
+	});
 	await db.bulkDocs([...HISTORY_LIBRARIES.map(library), ...generateHistory(size, seed)]);
 	await projector.start();
-	return {
-		view,
-		remove: async () => {
-			projector.stop();
-			await view.delete();
-			await db.destroy();
-		}
-	};
+	return { view };
 }
