@@ -1,9 +1,9 @@
 /**
  * The worker remembers every notice it settled (sent, declined, suppressed…) so that nothing is
- * told twice, every push per device, and the devices whose push service said they are gone. Kept for ever, that memory grows with the county's
- * whole history, and the file is rewritten on every step. A notice that is no longer true is
- * not decided again while it stays false, so once it has been false and settled for
- * FORGET_AFTER_DAYS its record goes. What is still true, queued or held for a digest is always
+ * told twice, every push per device, and the devices whose push service said they are gone.
+ * Kept for ever, that memory grows with the county's whole history, and the file is rewritten
+ * on every step. A notice that is no longer true is not decided again while it stays false, so
+ * once it has been false and settled for FORGET_AFTER_DAYS its record goes. What is still true, queued or held for a digest is always
  * kept. Weekly digests and monthly summaries are keyed by their week and month, which only move
  * forward with the worker's steady clock, so a forgotten one is never due again.
  */
