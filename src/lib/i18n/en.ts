@@ -227,6 +227,8 @@ export const en = {
 	'exchanges.upcoming': 'Agreed',
 	'exchanges.waiting': 'Waiting for the other library',
 	'exchanges.history': 'Earlier',
+	'exchanges.shown': 'Showing the latest {shown} of {total}.',
+	'exchanges.older': 'Show older exchanges',
 	'exchanges.empty': 'No exchanges yet. Look at offers and requests to get started.',
 	'exchange.title': '{provider} helps {host}',
 	'exchange.status.proposed': 'Proposed',

@@ -228,6 +228,8 @@ export const nb = {
 	'exchanges.upcoming': 'Avtalt',
 	'exchanges.waiting': 'Venter på svar fra den andre',
 	'exchanges.history': 'Tidligere',
+	'exchanges.shown': 'Viser de {shown} siste av {total}.',
+	'exchanges.older': 'Vis eldre bytter',
 	'exchanges.empty': 'Ingen bytter ennå. Se på tilbud og forespørsler for å komme i gang.',
 	'exchange.title': '{provider} hjelper {host}',
 	'exchange.status.proposed': 'Foreslått',

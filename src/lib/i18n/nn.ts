@@ -227,6 +227,8 @@ export const nn = {
 	'exchanges.upcoming': 'Avtalt',
 	'exchanges.waiting': 'Ventar på svar frå den andre',
 	'exchanges.history': 'Tidlegare',
+	'exchanges.shown': 'Viser dei {shown} siste av {total}.',
+	'exchanges.older': 'Vis eldre byte',
 	'exchanges.empty': 'Ingen byte enno. Sjå på tilbod og førespurnader for å kome i gang.',
 	'exchange.title': '{provider} hjelper {host}',
 	'exchange.status.proposed': 'Føreslått',

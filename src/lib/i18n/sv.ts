@@ -230,6 +230,8 @@ export const sv = {
 	'exchanges.upcoming': 'Avtalade',
 	'exchanges.waiting': 'Väntar på svar från den andra parten',
 	'exchanges.history': 'Tidigare',
+	'exchanges.shown': 'Visar de {shown} senaste av {total}.',
+	'exchanges.older': 'Visa äldre byten',
 	'exchanges.empty': 'Inga byten än. Titta på erbjudanden och förfrågningar för att komma igång.',
 	'exchange.title': '{provider} hjälper {host}',
 	'exchange.status.proposed': 'Föreslaget',

@@ -5,9 +5,12 @@ import type { Transaction } from '../../src/lib/domain/transactions';
 import { benchServer, login, waitUntilSynced, type BenchServer } from '../bench/browser';
 import { generatedCounty } from '../generated-county';
 
-// A county of a few years: Hamar's statement has 176 lines, more than one page of 100.
+// A county of a few years, as a library with a long history sees it: Hamar's statement has 176 lines, more than one page of 100, and
+// more past exchanges than one page of 50.
 const county = generatedCounty(5000);
-const hamarLines = [...fold(county.documents.filter((d) => d._id.startsWith('tx:')) as unknown as Transaction[]).entries.values()].filter((e) => e.library === 'hamar').length;
+const folded = fold(county.documents.filter((d) => d._id.startsWith('tx:')) as unknown as Transaction[]);
+const hamarLines = [...folded.entries.values()].filter((e) => e.library === 'hamar').length;
+const hamarPast = [...folded.exchanges.values()].filter((e) => (e.provider === 'hamar' || e.host === 'hamar') && e.status !== 'proposed' && e.status !== 'accepted').length;
 
 let server: BenchServer;
 test.beforeAll(async () => {
@@ -43,4 +46,22 @@ test('a long statement opens on its newest hundred lines and shows the older one
 	expect((await rows.evaluateAll((trs) => trs.map((tr) => tr.textContent))).slice(0, 100)).toEqual(firstHundred);
 	await expect(page.getByTestId('ledger-older')).toHaveCount(0);
 	await expect(page.getByTestId('ledger-shown')).toHaveCount(0);
+});
+
+test('the exchanges page lists the fifty latest past exchanges and shows older ones when asked', async ({ page }) => {
+	test.setTimeout(120_000);
+	expect(hamarPast).toBeGreaterThan(50);
+	await login(page, server.url, 'hamar', DEMO_PASSWORD);
+	await waitUntilSynced(page, 90_000);
+	await page.goto(`${server.url}/exchanges`);
+	const history = page.getByTestId('exchanges-history');
+	await expect(history.getByRole('heading', { level: 2 })).toHaveText(`Tidligere (${hamarPast})`);
+	const lines = history.locator('a.line');
+	await expect(lines).toHaveCount(50);
+	await expect(history.getByTestId('exchanges-shown')).toHaveText(`Viser de 50 siste av ${hamarPast}.`);
+	await page.setViewportSize({ width: 360, height: 800 });
+	await history.getByTestId('exchanges-older').scrollIntoViewIfNeeded();
+	await page.screenshot({ path: 'tests/e2e/screenshots/long-history-exchanges-360.png' });
+	await history.getByTestId('exchanges-older').click();
+	await expect(lines).toHaveCount(Math.min(100, hamarPast));
 });
