@@ -6,7 +6,7 @@
  * the session knows which projection those rows are (`assume`, after a warm start).
  */
 import type { Table } from 'dexie';
-import type { Projection } from './projection';
+import { exchangeRow, type Projection } from './projection';
 import type { SnapshotMark } from './projection-snapshot';
 import type { ReadModel } from './read-model';
 
@@ -21,6 +21,22 @@ const KEYS: Record<RowTables, string> = {
 	rejected: 'tx'
 };
 const TABLES = Object.keys(KEYS) as RowTables[];
+
+/**
+ * Fields a stored row has beyond the projection's object, derived from it (projection.ts): added
+ * to the rows written, and left out of every comparison, since they change only with the object.
+ */
+const DERIVED: Partial<Record<RowTables, { field: string; add: (row: never) => unknown }>> = {
+	exchanges: { field: 'agendaOf', add: exchangeRow }
+};
+
+/** A stored row as the projection has it, without its derived fields. */
+function asProjected(table: RowTables, row: Record<string, unknown>): Record<string, unknown> {
+	const derived = DERIVED[table];
+	if (!derived || !(derived.field in row)) return row;
+	const { [derived.field]: _, ...rest } = row;
+	return rest;
+}
 
 export interface WriteStats {
 	put: number;
@@ -60,7 +76,7 @@ export class ReadModelWriter {
 		await this.db.transaction('r', TABLES.map((t) => this.db[t]), async () => {
 			for (const table of TABLES) {
 				const rows = new Map<string, string>();
-				for (const row of (await this.db[table].toArray()) as Array<Record<string, unknown>>) rows.set(String(row[KEYS[table]]), JSON.stringify(row));
+				for (const row of (await this.db[table].toArray()) as Array<Record<string, unknown>>) rows.set(String(row[KEYS[table]]), JSON.stringify(asProjected(table, row)));
 				written.set(table, rows);
 			}
 		});
@@ -79,11 +95,12 @@ export class ReadModelWriter {
 			const before = this.#written?.get(table) ?? new Map<string, string>();
 			const after = new Map<string, string>();
 			const changed: unknown[] = [];
+			const stored = DERIVED[table]?.add ?? ((row: unknown) => row);
 			for (const row of projection[table] as Array<Record<string, unknown>>) {
 				const key = String(row[KEYS[table]]);
 				const json = JSON.stringify(row);
 				after.set(key, json);
-				if (first || before.get(key) !== json) changed.push(row);
+				if (first || before.get(key) !== json) changed.push(stored(row as never));
 			}
 			const gone = first ? [] : [...before.keys()].filter((key) => !after.has(key));
 			next.set(table, after);

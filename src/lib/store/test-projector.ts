@@ -11,7 +11,7 @@ import { fold } from '$lib/domain/fold';
 import { formatStamp } from '$lib/domain/ids';
 import { generateHistory, HISTORY_LIBRARIES } from '$lib/domain/test-history';
 import type { Transaction } from '$lib/domain/transactions';
-import { project, type Directory } from './projection';
+import { exchangeRow, project, type Directory } from './projection';
 import { Projector } from './projector';
 import { ReadModel } from './read-model';
 import type { Replica } from './replica';
@@ -58,7 +58,7 @@ export function expected(transactions: Transaction[], docs: Array<LibraryDoc | P
 		people: p.people.sort(byKey((r) => r._id)),
 		offers: p.offers.sort(byKey((r) => r.id)),
 		requests: p.requests.sort(byKey((r) => r.id)),
-		exchanges: p.exchanges.sort(byKey((r) => r.id)),
+		exchanges: p.exchanges.map(exchangeRow).sort(byKey((r) => r.id)),
 		entries: p.entries.sort(byKey((r) => r.key)),
 		rejected: p.rejected.sort(byKey((r) => r.tx)),
 		meta: [(({ projectedAt, ...rest }) => (void projectedAt, rest))(p.meta)]
