@@ -16,7 +16,7 @@ import type { Page } from '@playwright/test';
 import { DEMO_COUNTY_USER, DEMO_PASSWORD } from '../../couchdb/demo/seed';
 import type { Transaction } from '../../src/lib/domain/transactions';
 import { BOKMAL, benchServer, launch, login, waitUntilSynced } from './browser';
-import { generatedCountyOfSize } from '../generated-county';
+import { generatedCountyOfSize, transactionsOf } from '../generated-county';
 import { round, type Benchmark, type Figure } from './runner';
 
 const ROUNDS = 20;
@@ -55,7 +55,7 @@ export const pageHeapBenchmark: Benchmark = {
 	name: 'page-heap',
 	async run() {
 		const county = generatedCountyOfSize(COUNTY_DOCS);
-		const history = county.documents.filter((d) => d._id.startsWith('tx:')) as unknown as Transaction[];
+		const history = transactionsOf(county);
 		const server = await benchServer(county);
 		const browser = await launch();
 		const figures: Figure[] = [];

@@ -1,14 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../couchdb/demo/seed';
 import { fold } from '../../src/lib/domain/fold';
-import type { Transaction } from '../../src/lib/domain/transactions';
 import { benchServer, login, waitUntilSynced, type BenchServer } from '../bench/browser';
-import { generatedCounty } from '../generated-county';
+import { generatedCounty, transactionsOf } from '../generated-county';
 
 // A county of a few years, as a library with a long history sees it: Hamar's statement has 176 lines, more than one page of 100, and
 // more past exchanges than one page of 50.
 const county = generatedCounty(5000);
-const folded = fold(county.documents.filter((d) => d._id.startsWith('tx:')) as unknown as Transaction[]);
+const folded = fold(transactionsOf(county));
 const hamarLines = [...folded.entries.values()].filter((e) => e.library === 'hamar').length;
 const hamarPast = [...folded.exchanges.values()].filter((e) => (e.provider === 'hamar' || e.host === 'hamar') && e.status !== 'proposed' && e.status !== 'accepted').length;
 

@@ -2,7 +2,7 @@
 import { DEFAULT_POLICY, type Policy } from '$lib/domain/policy';
 import { compareNames } from '$lib/i18n';
 import type { LibraryRow, PersonRow, ReadModel } from '$lib/store/read-model';
-import { peopleOf } from './queries';
+import { allLibraries, peopleOf, projectionMeta } from './queries';
 
 export async function libraryWithPeople(db: ReadModel, slug: string): Promise<{ library?: LibraryRow; people: PersonRow[] }> {
 	const [library, people] = await Promise.all([db.libraries.get(`library:${slug}`), peopleOf(db, slug)]);
@@ -11,6 +11,6 @@ export async function libraryWithPeople(db: ReadModel, slug: string): Promise<{ 
 
 /** The county's administration: every library by country, then name in the reader's alphabet, and the policy. */
 export async function countyDirectory(db: ReadModel): Promise<{ libraries: LibraryRow[]; policy: Policy }> {
-	const [libraries, meta] = await Promise.all([db.libraries.toArray(), db.meta.get('projection')]);
+	const [libraries, meta] = await Promise.all([allLibraries(db), projectionMeta(db)]);
 	return { libraries: libraries.sort((a, b) => a.country.localeCompare(b.country) || compareNames(a.name, b.name)), policy: meta?.policy ?? DEFAULT_POLICY };
 }

@@ -4,10 +4,10 @@
  * live exchanges (agendaParties), every open offer and every person. Two queries, so a warm
  * start on a large county draws the balance without waiting for the agenda's reads.
  */
-import Dexie from 'dexie';
 import { agendaFor, localToday } from '$lib/domain/agenda';
 import type { ReadModel } from '$lib/store/read-model';
-import { forMatching, librariesBySlug } from './queries';
+import { newestLines } from './ledger-query';
+import { forMatching, librariesBySlug, projectionMeta } from './queries';
 
 /** The newest lines shown; the full statement is a page of its own. */
 const STATEMENT_LINES = 12;
@@ -15,8 +15,8 @@ const STATEMENT_LINES = 12;
 export async function overviewOf(db: ReadModel, slug: string) {
 	const [bySlug, meta, entries, openOffers, openRequests] = await Promise.all([
 		librariesBySlug(db),
-		db.meta.get('projection'),
-		db.entries.where('[library+tx]').between([slug, Dexie.minKey], [slug, Dexie.maxKey]).reverse().limit(STATEMENT_LINES).toArray(),
+		projectionMeta(db),
+		newestLines(db, slug, STATEMENT_LINES),
 		db.offers.where('status').equals('open').count(),
 		db.requests.where('status').equals('open').count()
 	]);

@@ -4,8 +4,12 @@ import type { MatchLibrary } from '$lib/domain/matching';
 import { byName } from '$lib/i18n';
 import type { LibraryRow, MetaRow, PersonRow, ReadModel } from '$lib/store/read-model';
 
+export function allLibraries(db: ReadModel): Promise<LibraryRow[]> {
+	return db.libraries.toArray();
+}
+
 export async function librariesBySlug(db: ReadModel): Promise<Map<string, LibraryRow>> {
-	const rows = await db.libraries.toArray();
+	const rows = await allLibraries(db);
 	return new Map(rows.map((row) => [row.slug, row]));
 }
 
@@ -31,10 +35,6 @@ export function libraryDocOf(row: LibraryRow): Omit<LibraryDoc, 'updated'> {
 /** A library's people, by name in the reader's alphabet (æ ø å, å ä ö), as its settings page lists them. */
 export async function peopleOf(db: ReadModel, library: string): Promise<PersonRow[]> {
 	return byName(await db.people.where('library').equals(library).toArray(), (p) => p.name);
-}
-
-export function allLibraries(db: ReadModel): Promise<LibraryRow[]> {
-	return db.libraries.toArray();
 }
 
 /** What the fold was projected from, and the policy it holds. */
