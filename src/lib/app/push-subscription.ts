@@ -28,10 +28,16 @@ async function currentSubscription(): Promise<PushSubscription | null> {
 const send = (method: 'POST' | 'DELETE', subscription: PushSubscription) =>
 	fetch(PUSH_PATH, { method, credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(subscription.toJSON()) });
 
+/** What the page shows, and the subscription behind "on". */
+async function observed(): Promise<{ state: PushState; subscription: PushSubscription | null }> {
+	if (!supported()) return { state: 'unsupported', subscription: null };
+	if (Notification.permission === 'denied') return { state: 'denied', subscription: null };
+	const subscription = await currentSubscription().catch(() => null);
+	return { state: subscription ? 'on' : 'off', subscription };
+}
+
 export async function pushState(): Promise<PushState> {
-	if (!supported()) return 'unsupported';
-	if (Notification.permission === 'denied') return 'denied';
-	return (await currentSubscription().catch(() => null)) ? 'on' : 'off';
+	return (await observed()).state;
 }
 
 /**
@@ -40,10 +46,8 @@ export async function pushState(): Promise<PushState> {
  * the permission already given, so "on" on the page is true of the device.
  */
 export async function confirmPush(): Promise<PushState> {
-	const state = await pushState();
-	if (state !== 'on' || !navigator.onLine) return state;
-	const subscription = await currentSubscription().catch(() => null);
-	if (!subscription) return 'off';
+	const { state, subscription } = await observed();
+	if (!subscription || !navigator.onLine) return state;
 	const answer = await send('POST', subscription).catch(() => null);
 	if (answer?.status !== 410) return 'on';
 	await subscription.unsubscribe().catch(() => undefined);
