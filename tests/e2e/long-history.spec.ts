@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../couchdb/demo/seed';
+import { agendaFor, AGENDA_REQUESTS_NAMED } from '../../src/lib/domain/agenda';
+import type { LibraryDoc, PersonDoc } from '../../src/lib/domain/directory';
 import { fold } from '../../src/lib/domain/fold';
 import { benchServer, login, waitUntilSynced, type BenchServer } from '../bench/browser';
 import { generatedCounty, transactionsOf } from '../generated-county';
@@ -9,6 +11,18 @@ import { generatedCounty, transactionsOf } from '../generated-county';
 const county = generatedCounty(5000);
 const folded = fold(transactionsOf(county));
 const hamarLines = [...folded.entries.values()].filter((e) => e.library === 'hamar').length;
+const directory = county.documents as unknown as Array<{ _id: string }>;
+const people = directory.filter((d) => d._id.startsWith('person:')) as PersonDoc[];
+const libraries = directory.filter((d) => d._id.startsWith('library:')) as LibraryDoc[];
+const hamarAgenda = agendaFor({
+	library: 'hamar',
+	today: '2026-12-07',
+	exchanges: [],
+	requests: [...folded.requests.values()],
+	offers: [...folded.offers.values()],
+	people: people.map((p) => ({ id: p._id, library: p.library, skills: p.skills })),
+	libraries: new Map(libraries.map((l) => [l.slug, { slug: l.slug, lat: l.lat, lon: l.lon, balance: 0, active: l.active }]))
+});
 const hamarPast = [...folded.exchanges.values()].filter((e) => (e.provider === 'hamar' || e.host === 'hamar') && e.status !== 'proposed' && e.status !== 'accepted').length;
 
 let server: BenchServer;
@@ -63,4 +77,24 @@ test('the exchanges page lists the fifty latest past exchanges and shows older o
 	await page.screenshot({ path: 'tests/e2e/screenshots/long-history-exchanges-360.png' });
 	await history.getByTestId('exchanges-older').click();
 	await expect(lines).toHaveCount(Math.min(100, hamarPast));
+});
+
+test('the overview names the five most pressing requests with suggestions and counts the rest, instead of listing them all', async ({ page }) => {
+	test.setTimeout(120_000);
+	const more = hamarAgenda.requestsWithMatchesCount - AGENDA_REQUESTS_NAMED;
+	expect(more).toBeGreaterThan(1);
+	await login(page, server.url, 'hamar', DEMO_PASSWORD);
+	await waitUntilSynced(page, 90_000);
+	const agenda = page.getByTestId('agenda');
+	await expect(agenda.getByTestId('agenda-matches')).toHaveCount(AGENDA_REQUESTS_NAMED);
+	await expect(agenda.getByTestId('agenda-matches').first()).toHaveText(`Forespørselen «${hamarAgenda.requestsWithMatches[0]!.request.description.slice(0, 40)}» har ${hamarAgenda.requestsWithMatches[0]!.matches} forslag`);
+	await expect(agenda.getByTestId('agenda-more-matches')).toHaveText(`${more} forespørsler til har forslag`);
+	for (const width of [360, 1024]) {
+		await page.setViewportSize({ width, height: 900 });
+		// This county's many collisions come first; the shot is of the requests below them.
+		await agenda.getByTestId('agenda-more-matches').scrollIntoViewIfNeeded();
+		await page.screenshot({ path: `tests/e2e/screenshots/long-history-agenda-${width}.png` });
+	}
+	await agenda.getByTestId('agenda-more-matches').getByRole('link').click();
+	await expect(page).toHaveURL(/\/requests$/);
 });

@@ -61,6 +61,21 @@ describe("a library's agenda", () => {
 		expect(result.count).toBe(result.toAnswer.length + result.toConfirm.length + 1);
 	});
 
+	it('names the five most pressing of many requests with matches, urgent and soonest first, and counts them all', () => {
+		const w = new TransactionWriter();
+		const offer = w.write('offer.posted', 'eidskog', { skills: ['cataloguing'], description: 'Katalogisering', days: 20, dates: [] });
+		const ask = (description: string, urgency: 'planned' | 'urgent', from?: string) =>
+			w.write('request.posted', 'tolga', { skills: ['cataloguing'], description, days: 1, dates: from ? [{ from, to: from }] : [], urgency });
+		const posted = [ask('udatert', 'planned'), ask('mars', 'planned', '2026-03-02'), ask('haster sent', 'urgent', '2026-02-20'), ask('februar', 'planned', '2026-02-10'), ask('haster udatert', 'urgent'), ask('april', 'planned', '2026-04-01'), ask('haster snart', 'urgent', '2026-02-03'), ask('mai', 'planned', '2026-05-04')];
+		const lonely = w.write('request.posted', 'tolga', { skills: ['makerspace'], description: 'Ingen kan', days: 1, dates: [], urgency: 'urgent' });
+		const state = fold([offer, ...posted, lonely]);
+		const result = agendaFor({ library: 'tolga', today: '2026-02-01', exchanges: [], requests: [...state.requests.values()], offers: [...state.offers.values()], people: [], libraries });
+		expect(result.requestsWithMatches.map((r) => r.request.description)).toEqual(['haster snart', 'haster sent', 'haster udatert', 'februar', 'mars']);
+		expect(result.requestsWithMatches.every((r) => r.matches === 1)).toBe(true);
+		expect(result.requestsWithMatchesCount).toBe(8);
+		expect(result.count).toBe(8);
+	});
+
 	it('gives today in local time', () => {
 		expect(localToday(new Date(2026, 0, 9, 23, 30))).toBe('2026-01-09');
 	});

@@ -5,7 +5,7 @@
  */
 import { hasLapsed } from './lapse';
 import { counterpartyOf, isParty, mustAnswer } from './parties';
-import { suggestionCounts, type MatchLibrary, type MatchOffer, type MatchPerson } from './matching';
+import { suggestionCounter, type MatchLibrary, type MatchOffer, type MatchPerson } from './matching';
 import type { Exchange, Offer, Request } from './state';
 
 export interface AgendaInput {
@@ -30,11 +30,23 @@ export interface Agenda {
 	lapsed: Exchange[];
 	toConfirm: Exchange[];
 	upcoming: Exchange[];
+	/** The first of its open requests that have suggestions (urgent, then soonest), at most AGENDA_REQUESTS_NAMED. */
 	requestsWithMatches: Array<{ request: Request; matches: number }>;
+	/** How many of its open requests have suggestions, named or not. */
+	requestsWithMatchesCount: number;
 	reportsToWrite: Exchange[];
 	owes: number;
 	count: number;
 }
+
+/**
+ * A card, not a list: a library with hundreds of open requests (the generated 100k county's has
+ * 838) is told of the first few and how many more there are, not drawn one line each.
+ */
+export const AGENDA_REQUESTS_NAMED = 5;
+
+const firstDay = (r: Request) => r.dates.reduce((first, d) => (d.from < first ? d.from : first), '\uffff');
+const byNeed = (a: Request, b: Request) => (a.urgency === b.urgency ? 0 : a.urgency === 'urgent' ? -1 : 1) || firstDay(a).localeCompare(firstDay(b)) || a.id.localeCompare(b.id);
 
 const byDate = (a: Exchange, b: Exchange) => (a.dates?.from ?? '').localeCompare(b.dates?.from ?? '') || a.id.localeCompare(b.id);
 
@@ -55,8 +67,9 @@ export function agendaFor(input: AgendaInput): Agenda {
 
 	const openOffers: MatchOffer[] = input.offers.filter((o) => o.status === 'open');
 	const myOpen = input.requests.filter((r) => r.library === library && r.status === 'open');
-	const counts = suggestionCounts(myOpen, openOffers, input.people, input.libraries);
-	const requestsWithMatches = myOpen.map((request) => ({ request, matches: counts.get(request.id) ?? 0 })).filter((r) => r.matches > 0);
+	const suggestions = suggestionCounter(openOffers, input.people, input.libraries);
+	const matched = myOpen.filter((request) => suggestions.any(request)).sort(byNeed);
+	const requestsWithMatches = matched.slice(0, AGENDA_REQUESTS_NAMED).map((request) => ({ request, matches: suggestions.count(request) }));
 
 	const balance = input.libraries.get(library)?.balance ?? 0;
 	const owes = balance < 0 ? -balance : 0;
@@ -68,9 +81,10 @@ export function agendaFor(input: AgendaInput): Agenda {
 		toConfirm,
 		upcoming,
 		requestsWithMatches,
+		requestsWithMatchesCount: matched.length,
 		reportsToWrite,
 		owes,
-		count: collisions.length + toAnswer.length + toConfirm.length + requestsWithMatches.length
+		count: collisions.length + toAnswer.length + toConfirm.length + matched.length
 	};
 }
 

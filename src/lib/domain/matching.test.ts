@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datesOverlap, requestsForOffer, suggestionCounts, suggestionsForRequest, type MatchLibrary, type MatchOffer, type MatchRequest } from './matching';
+import { datesOverlap, requestsForOffer, suggestionCounter, suggestionCounts, suggestionsForRequest, type MatchLibrary, type MatchOffer, type MatchRequest } from './matching';
 import { seededRandom } from './random';
 
 const lib = (slug: string, lat: number, lon: number, balance = 0, active = true): [string, MatchLibrary] => [slug, { slug, lat, lon, balance, active }];
@@ -113,5 +113,20 @@ describe('counting suggestions without building them', () => {
 			const counts = suggestionCounts(requests, offers, people, libraries);
 			for (const request of requests) expect(counts.get(request.id), `seed ${seed}, ${request.id}`).toBe(suggestionsForRequest(request, offers, people, libraries).length);
 		}
+	});
+
+	it('says a request has a suggestion exactly when suggestionsForRequest lists one, in generated counties (property)', () => {
+		let without = 0;
+		for (let seed = 1; seed <= 40; seed++) {
+			const { libraries, offers, requests, people } = county(seed);
+			const counter = suggestionCounter(offers, people, libraries);
+			for (const request of requests) {
+				const listed = suggestionsForRequest(request, offers, people, libraries).length > 0;
+				if (!listed) without += 1;
+				expect(counter.any(request), `seed ${seed}, ${request.id}`).toBe(listed);
+			}
+		}
+		// Both answers occur, or the property says little.
+		expect(without).toBeGreaterThan(0);
 	});
 });

@@ -318,6 +318,7 @@ export const en = {
 	'agenda.toAnswer': { one: '{count} proposal to answer', other: '{count} proposals to answer' },
 	'agenda.toConfirm': { one: '{count} visit to confirm', other: '{count} visits to confirm' },
 	'agenda.matches': 'Suggestions for the request “{title}”: {count}',
+	'agenda.moreMatches': { one: '{count} more request has suggestions', other: '{count} more requests have suggestions' },
 	'agenda.reports': { one: '{count} visit to write up', other: '{count} visits to write up' },
 	'agenda.owes': 'You owe {days} – see offers and requests to give back.',
 	'agenda.upcoming': { one: '{count} agreed visit ahead', other: '{count} agreed visits ahead' },

@@ -319,6 +319,7 @@ export const nb = {
 	'agenda.toAnswer': { one: '{count} forslag å svare på', other: '{count} forslag å svare på' },
 	'agenda.toConfirm': { one: '{count} besøk å bekrefte', other: '{count} besøk å bekrefte' },
 	'agenda.matches': 'Forespørselen «{title}» har {count} forslag',
+	'agenda.moreMatches': { one: '{count} forespørsel til har forslag', other: '{count} forespørsler til har forslag' },
 	'agenda.reports': { one: '{count} besøk å skrive erfaringer fra', other: '{count} besøk å skrive erfaringer fra' },
 	'agenda.owes': 'Dere skylder {days} – se tilbud og forespørsler for å gi tilbake.',
 	'agenda.upcoming': { one: '{count} avtalt besøk fremover', other: '{count} avtalte besøk fremover' },

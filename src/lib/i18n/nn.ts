@@ -318,6 +318,7 @@ export const nn = {
 	'agenda.toAnswer': { one: '{count} forslag å svare på', other: '{count} forslag å svare på' },
 	'agenda.toConfirm': { one: '{count} besøk å stadfeste', other: '{count} besøk å stadfeste' },
 	'agenda.matches': 'Førespurnaden «{title}» har {count} forslag',
+	'agenda.moreMatches': { one: '{count} førespurnad til har forslag', other: '{count} førespurnader til har forslag' },
 	'agenda.reports': { one: '{count} besøk å skrive erfaringar frå', other: '{count} besøk å skrive erfaringar frå' },
 	'agenda.owes': 'De skuldar {days} – sjå tilbod og førespurnader for å gje tilbake.',
 	'agenda.upcoming': { one: '{count} avtalt besøk framover', other: '{count} avtalte besøk framover' },

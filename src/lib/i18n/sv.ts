@@ -321,6 +321,7 @@ export const sv = {
 	'agenda.toAnswer': { one: '{count} förslag att svara på', other: '{count} förslag att svara på' },
 	'agenda.toConfirm': { one: '{count} besök att bekräfta', other: '{count} besök att bekräfta' },
 	'agenda.matches': 'Förfrågan ”{title}” har {count} förslag',
+	'agenda.moreMatches': { one: '{count} förfrågan till har förslag', other: '{count} förfrågningar till har förslag' },
 	'agenda.reports': { one: '{count} besök att skriva erfarenheter från', other: '{count} besök att skriva erfarenheter från' },
 	'agenda.owes': 'Ni är skyldiga {days} – titta på erbjudanden och förfrågningar för att ge tillbaka.',
 	'agenda.upcoming': { one: '{count} avtalat besök framöver', other: '{count} avtalade besök framöver' },
