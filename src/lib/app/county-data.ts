@@ -1,7 +1,7 @@
 /** Everything the county pages read, in one live query, and the CSV files made from it. */
 import { countyReport, type CountyReport } from '$lib/domain/county-report';
 import { transactionTime } from '$lib/domain/ids';
-import { suggestionCounts } from '$lib/domain/matching';
+import { suggestionCounter } from '$lib/domain/matching';
 import { DEFAULT_POLICY, type Policy } from '$lib/domain/policy';
 import type { Exchange } from '$lib/domain/state';
 import type { EntryRow, LibraryRow, ReadModel } from '$lib/store/read-model';
@@ -24,19 +24,18 @@ export interface CountyData {
 }
 
 export async function loadCounty(db: ReadModel, year: number | undefined, today: string): Promise<CountyData> {
-	const [libraryRows, exchanges, entries, meta, offers, requests, people] = await Promise.all([
+	const [libraryRows, exchanges, entries, meta, offerGroups, requests, people] = await Promise.all([
 		db.libraries.toArray(),
 		db.exchanges.toArray(),
 		db.entries.toArray(),
 		db.meta.get('projection'),
-		db.offers.where('status').equals('open').toArray(),
+		db.offerGroups.toArray(),
 		db.requests.where('status').equals('open').toArray(),
 		db.people.toArray()
 	]);
 	const libraries = new Map(libraryRows.map((l) => [l.slug, l]));
 	const policy = meta?.policy ?? DEFAULT_POLICY;
-	const matchLibraries = forMatching(libraries);
-	const matchPeople = people.map((p) => ({ id: p._id, library: p.library, skills: p.skills }));
+	const suggestions = suggestionCounter(offerGroups, people.map((p) => ({ id: p._id, library: p.library, skills: p.skills })), forMatching(libraries));
 	const report = countyReport({
 		exchanges,
 		balances: new Map(libraryRows.map((l) => [l.slug, l.balance])),
@@ -52,9 +51,9 @@ export async function loadCounty(db: ReadModel, year: number | undefined, today:
 		exchanges,
 		entries,
 		policy,
-		openOffers: offers.length,
+		openOffers: offerGroups.reduce((sum, group) => sum + group.count, 0),
 		openRequests: requests.length,
-		requestsWithMatches: [...suggestionCounts(requests, offers, matchPeople, matchLibraries).values()].filter((count) => count > 0).length,
+		requestsWithMatches: requests.filter((request) => suggestions.any(request)).length,
 		years
 	};
 }

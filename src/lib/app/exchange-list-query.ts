@@ -22,7 +22,7 @@ export const HISTORY_PAGE = 50;
 export async function exchangeListOf(db: ReadModel, me: string, historyLines = HISTORY_PAGE): Promise<ExchangeList> {
 	const [libraries, asProvider, asHost] = await Promise.all([librariesBySlug(db), db.exchanges.where('provider').equals(me).toArray(), db.exchanges.where('host').equals(me).toArray()]);
 	const exchanges = [...asProvider, ...asHost];
-	const agenda = agendaFor({ library: me, today: localToday(), exchanges, requests: [], offers: [], people: [], libraries: forMatching(libraries) });
+	const agenda = agendaFor({ library: me, today: localToday(), exchanges, requests: [], offerGroups: [], people: [], libraries: forMatching(libraries) });
 	const history = exchanges.filter((e) => e.status !== 'proposed' && e.status !== 'accepted').sort((a, b) => (a.updated < b.updated ? 1 : -1));
 	return { libraries, agenda, history: history.slice(0, historyLines), historyTotal: history.length, total: exchanges.length };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agendaFor, localToday } from '$lib/domain/agenda';
+import { openOfferGroups } from '$lib/domain/offer-groups';
 import { HISTORY_LIBRARIES } from '$lib/domain/test-history';
 import { projectedHistory } from '$lib/store/test-projector';
 import { forMatching, librariesBySlug } from './queries';
@@ -15,9 +16,10 @@ describe('the overview', () => {
 		}
 	});
 
-	it.each([5, 6, 7])('gives the agenda it would give over every exchange, reading only live ones by index (history %i)', async (seed) => {
+	it.each([5, 6, 7])('gives the agenda it would give over every exchange and offer, reading live exchanges, open requests and offer groups by index (history %i)', async (seed) => {
 		const { view } = await projectedHistory(`overview-agenda-${seed}`, 600, seed);
 		const [exchanges, requests, offers, people, libraries] = await Promise.all([view.exchanges.toArray(), view.requests.toArray(), view.offers.toArray(), view.people.toArray(), librariesBySlug(view)]);
+		let suggested = 0;
 		for (const slug of HISTORY_LIBRARIES) {
 			const whole = agendaFor({
 				library: slug,
@@ -25,12 +27,19 @@ describe('the overview', () => {
 				now: Date.now(),
 				exchanges,
 				requests,
-				offers,
+				offerGroups: openOfferGroups(offers),
 				people: people.map((p) => ({ id: p._id, library: p.library, skills: p.skills })),
 				libraries: forMatching(libraries)
 			});
 			expect(await overviewAgendaOf(view, slug)).toEqual(whole);
+			suggested += whole.requestsWithMatchesCount;
 		}
+		expect(suggested, 'some requests have suggestions, or the counts were not compared').toBeGreaterThan(0);
+		// The stored groups are the open offers' groups, and fewer rows than the offers.
+		const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : 1);
+		const groups = await view.offerGroups.toArray();
+		expect(groups).toEqual(openOfferGroups(offers).sort(byKey));
+		expect(groups.length).toBeLessThan(offers.filter((o) => o.status === 'open').length);
 		// The index leaves out what no agenda shows: settled exchanges whose reports are written.
 		const live = exchanges.filter((e) => e.agendaOf.length > 0);
 		expect(live.length).toBeGreaterThan(0);

@@ -1,8 +1,9 @@
 /**
  * What the overview shows a library, in two queries: its balance, counts and newest statement
  * lines, which are small reads by index; and what waits for it (the agenda), which reads its
- * live exchanges (agendaParties), every open offer and every person. Two queries, so a warm
- * start on a large county draws the balance without waiting for the agenda's reads.
+ * live exchanges (agendaParties), its open requests, the open offers in groups and every
+ * person. Two queries, so a warm start on a large county draws the balance without waiting for
+ * the agenda's reads.
  */
 import { agendaFor, localToday } from '$lib/domain/agenda';
 import type { ReadModel } from '$lib/store/read-model';
@@ -25,11 +26,11 @@ export async function overviewOf(db: ReadModel, slug: string) {
 }
 
 export async function overviewAgendaOf(db: ReadModel, slug: string) {
-	const [bySlug, exchanges, myRequests, offers, people] = await Promise.all([
+	const [bySlug, exchanges, myRequests, offerGroups, people] = await Promise.all([
 		librariesBySlug(db),
 		db.exchanges.where('agendaOf').equals(slug).toArray(),
-		db.requests.where('library').equals(slug).toArray(),
-		db.offers.where('status').equals('open').toArray(),
+		db.requests.where('[library+status]').equals([slug, 'open']).toArray(),
+		db.offerGroups.toArray(),
 		db.people.toArray()
 	]);
 	return agendaFor({
@@ -38,7 +39,7 @@ export async function overviewAgendaOf(db: ReadModel, slug: string) {
 		now: Date.now(),
 		exchanges,
 		requests: myRequests,
-		offers,
+		offerGroups,
 		people: people.map((p) => ({ id: p._id, library: p.library, skills: p.skills })),
 		libraries: forMatching(bySlug)
 	});

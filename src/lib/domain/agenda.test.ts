@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agendaFor, localToday } from './agenda';
 import { fold } from './fold';
+import { openOfferGroups } from './offer-groups';
 import { aWeek, idOf, TransactionWriter } from './test-transactions';
 import type { MatchLibrary } from './matching';
 
@@ -29,7 +30,7 @@ function agenda(library: string, today = '2026-02-01') {
 		today,
 		exchanges: [...state.exchanges.values()],
 		requests: [...state.requests.values()],
-		offers: [...state.offers.values()],
+		offerGroups: openOfferGroups(state.offers.values()),
 		people: [],
 		libraries
 	});
@@ -69,7 +70,7 @@ describe("a library's agenda", () => {
 		const posted = [ask('udatert', 'planned'), ask('mars', 'planned', '2026-03-02'), ask('haster sent', 'urgent', '2026-02-20'), ask('februar', 'planned', '2026-02-10'), ask('haster udatert', 'urgent'), ask('april', 'planned', '2026-04-01'), ask('haster snart', 'urgent', '2026-02-03'), ask('mai', 'planned', '2026-05-04')];
 		const lonely = w.write('request.posted', 'tolga', { skills: ['makerspace'], description: 'Ingen kan', days: 1, dates: [], urgency: 'urgent' });
 		const state = fold([offer, ...posted, lonely]);
-		const result = agendaFor({ library: 'tolga', today: '2026-02-01', exchanges: [], requests: [...state.requests.values()], offers: [...state.offers.values()], people: [], libraries });
+		const result = agendaFor({ library: 'tolga', today: '2026-02-01', exchanges: [], requests: [...state.requests.values()], offerGroups: openOfferGroups(state.offers.values()), people: [], libraries });
 		expect(result.requestsWithMatches.map((r) => r.request.description)).toEqual(['haster snart', 'haster sent', 'haster udatert', 'februar', 'mars']);
 		expect(result.requestsWithMatches.every((r) => r.matches === 1)).toBe(true);
 		expect(result.requestsWithMatchesCount).toBe(8);
@@ -88,7 +89,7 @@ describe("a library's agenda", () => {
 		const desk = new TransactionWriter('tolgadesk0001').write('exchange.accepted', 'tolga', { exchange: idOf(fromEidskog) });
 		const state = fold([request, fromOs, fromEidskog, tablet, desk]);
 		const of = (library: string) =>
-			agendaFor({ library, today: '2026-02-01', exchanges: [...state.exchanges.values()], requests: [...state.requests.values()], offers: [], people: [], libraries }).collisions.map((e) => e.id).sort();
+			agendaFor({ library, today: '2026-02-01', exchanges: [...state.exchanges.values()], requests: [...state.requests.values()], offerGroups: [], people: [], libraries }).collisions.map((e) => e.id).sort();
 		expect(of('tolga')).toEqual([idOf(fromOs), idOf(fromEidskog)].sort());
 		expect(of('os')).toEqual([idOf(fromOs)]);
 		expect(of('eidskog')).toEqual([idOf(fromEidskog)]);

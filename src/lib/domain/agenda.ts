@@ -5,8 +5,9 @@
  */
 import { hasLapsed } from './lapse';
 import { counterpartyOf, isParty, mustAnswer } from './parties';
-import { suggestionCounter, type MatchLibrary, type MatchOffer, type MatchPerson } from './matching';
-import type { Exchange, Offer, Request } from './state';
+import { suggestionCounter, type MatchLibrary, type MatchPerson } from './matching';
+import type { OfferGroup } from './offer-groups';
+import type { Exchange, Request } from './state';
 
 export interface AgendaInput {
 	library: string;
@@ -16,7 +17,8 @@ export interface AgendaInput {
 	now?: number;
 	exchanges: Exchange[];
 	requests: Request[];
-	offers: Offer[];
+	/** The county's open offers, grouped (openOfferGroups). */
+	offerGroups: OfferGroup[];
 	people: MatchPerson[];
 	libraries: Map<string, MatchLibrary>;
 }
@@ -65,9 +67,8 @@ export function agendaFor(input: AgendaInput): Agenda {
 	const upcoming = accepted.filter((e) => !confirming.has(e)).sort(byDate);
 	const reportsToWrite = mine.filter((e) => e.status === 'completed' && !e.reports.some((r) => r.library === library)).sort(byDate);
 
-	const openOffers: MatchOffer[] = input.offers.filter((o) => o.status === 'open');
 	const myOpen = input.requests.filter((r) => r.library === library && r.status === 'open');
-	const suggestions = suggestionCounter(openOffers, input.people, input.libraries);
+	const suggestions = suggestionCounter(input.offerGroups, input.people, input.libraries);
 	const matched = myOpen.filter((request) => suggestions.any(request)).sort(byNeed);
 	const requestsWithMatches = matched.slice(0, AGENDA_REQUESTS_NAMED).map((request) => ({ request, matches: suggestions.count(request) }));
 

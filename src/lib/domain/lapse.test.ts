@@ -17,7 +17,7 @@ function unanswered() {
 }
 
 const agendaAt = (state: ReturnType<typeof fold>, library: string, now: number) =>
-	agendaFor({ library, today: '2026-01-20', now, exchanges: [...state.exchanges.values()], requests: [], offers: [], people: [], libraries: new Map() });
+	agendaFor({ library, today: '2026-01-20', now, exchanges: [...state.exchanges.values()], requests: [], offerGroups: [], people: [], libraries: new Map() });
 
 describe('a proposal left unanswered', () => {
 	it('lapses 14 days after it was made, not a moment before', () => {

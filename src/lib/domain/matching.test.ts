@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { datesOverlap, requestsForOffer, suggestionCounter, suggestionCounts, suggestionsForRequest, type MatchLibrary, type MatchOffer, type MatchRequest } from './matching';
+import { offerGroups } from './offer-groups';
+import { datesOverlap, requestsForOffer, suggestionCounter, suggestionsForRequest, type MatchLibrary, type MatchOffer, type MatchRequest } from './matching';
 import { seededRandom } from './random';
 
 const lib = (slug: string, lat: number, lon: number, balance = 0, active = true): [string, MatchLibrary] => [slug, { slug, lat, lon, balance, active }];
@@ -110,8 +111,8 @@ describe('counting suggestions without building them', () => {
 	it('gives each request exactly as many as suggestionsForRequest lists, in generated counties (property)', () => {
 		for (let seed = 1; seed <= 40; seed++) {
 			const { libraries, offers, requests, people } = county(seed);
-			const counts = suggestionCounts(requests, offers, people, libraries);
-			for (const request of requests) expect(counts.get(request.id), `seed ${seed}, ${request.id}`).toBe(suggestionsForRequest(request, offers, people, libraries).length);
+			const counter = suggestionCounter(offerGroups(offers), people, libraries);
+			for (const request of requests) expect(counter.count(request), `seed ${seed}, ${request.id}`).toBe(suggestionsForRequest(request, offers, people, libraries).length);
 		}
 	});
 
@@ -119,7 +120,7 @@ describe('counting suggestions without building them', () => {
 		let without = 0;
 		for (let seed = 1; seed <= 40; seed++) {
 			const { libraries, offers, requests, people } = county(seed);
-			const counter = suggestionCounter(offers, people, libraries);
+			const counter = suggestionCounter(offerGroups(offers), people, libraries);
 			for (const request of requests) {
 				const listed = suggestionsForRequest(request, offers, people, libraries).length > 0;
 				if (!listed) without += 1;

@@ -21,8 +21,8 @@ import type { Directory } from './projection';
 import type { ReadModel } from './read-model';
 import type { Replica } from './replica';
 
-/** Raise when what the projector saves besides BankState, or what the rows hold (projection.ts), changes. 2: exchange rows carry `agendaOf`. */
-export const SNAPSHOT_FORMAT = 2;
+/** Raise when what the projector saves besides BankState, or what the rows hold (projection.ts), changes. 2: exchange rows carry `agendaOf`; 3: the `offerGroups` table. */
+export const SNAPSHOT_FORMAT = 3;
 export const FORMAT = `${STATE_FORMAT}.${SNAPSHOT_FORMAT}`;
 const IDENTITY_DOC = '_local/byttebank-projection';
 

@@ -4,6 +4,7 @@
  */
 import type { LibraryDoc, PersonDoc } from '$lib/domain/directory';
 import { agendaParties } from '$lib/domain/agenda-parties';
+import { openOfferGroups, type OfferGroup } from '$lib/domain/offer-groups';
 import { availableForNew, balanceOf, committedOf, runningBalances } from '$lib/domain/ledger';
 import type { BankState, Exchange, LedgerEntry } from '$lib/domain/state';
 import type { EntryRow, ExchangeRow, LibraryRow, MetaRow, PersonRow } from './read-model';
@@ -21,6 +22,7 @@ export interface Projection {
 	exchanges: BankState['exchanges'] extends Map<string, infer T> ? T[] : never;
 	entries: EntryRow[];
 	rejected: BankState['rejected'] extends Map<string, infer T> ? T[] : never;
+	offerGroups: OfferGroup[];
 	meta: MetaRow;
 }
 
@@ -45,6 +47,7 @@ export function project(state: BankState, directory: Directory, now: number): Pr
 		exchanges: [...state.exchanges.values()],
 		entries: statementRows(state.entries.values()),
 		rejected: [...state.rejected.values()],
+		offerGroups: openOfferGroups(state.offers.values()),
 		meta: { key: 'projection', lastId: state.lastId, transactions: state.count, policy: state.policy, projectedAt: now }
 	};
 }

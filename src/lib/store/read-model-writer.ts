@@ -10,7 +10,7 @@ import { exchangeRow, type Projection } from './projection';
 import type { SnapshotMark } from './projection-snapshot';
 import type { ReadModel } from './read-model';
 
-type RowTables = 'libraries' | 'people' | 'offers' | 'requests' | 'exchanges' | 'entries' | 'rejected';
+type RowTables = 'libraries' | 'people' | 'offers' | 'requests' | 'exchanges' | 'entries' | 'rejected' | 'offerGroups';
 const KEYS: Record<RowTables, string> = {
 	libraries: '_id',
 	people: '_id',
@@ -18,7 +18,8 @@ const KEYS: Record<RowTables, string> = {
 	requests: 'id',
 	exchanges: 'id',
 	entries: 'key',
-	rejected: 'tx'
+	rejected: 'tx',
+	offerGroups: 'key'
 };
 const TABLES = Object.keys(KEYS) as RowTables[];
 

@@ -8,6 +8,7 @@ import type { StatementLine } from '$lib/domain/ledger';
 import type { Exchange, Offer, Request } from '$lib/domain/state';
 import type { Rejection } from '$lib/domain/rejection';
 import type { LibraryDoc, PersonDoc } from '$lib/domain/directory';
+import type { OfferGroup } from '$lib/domain/offer-groups';
 import type { Policy } from '$lib/domain/policy';
 import type { SnapshotRow } from './projection-snapshot';
 
@@ -42,6 +43,8 @@ export class ReadModel extends Dexie {
 	exchanges!: EntityTable<ExchangeRow, 'id'>;
 	entries!: EntityTable<EntryRow, 'key'>;
 	rejected!: EntityTable<Rejection, 'tx'>;
+	/** The open offers in groups (offer-groups.ts), which is all the agenda's suggestion counts read. */
+	offerGroups!: EntityTable<OfferGroup, 'key'>;
 	meta!: EntityTable<MetaRow, 'key'>;
 	/** The projector's saved fold and what the rows were written from (projection-snapshot.ts). */
 	snapshots!: EntityTable<SnapshotRow, 'key'>;
@@ -67,6 +70,9 @@ export class ReadModel extends Dexie {
 		this.version(3).stores({ entries: 'key, library, exchange, tx, [library+tx]' });
 		// A library's live exchanges without its whole history (the overview's agenda).
 		this.version(4).stores({ exchanges: 'id, provider, host, status, *agendaOf' });
+		// The agenda's suggestion counts: open offers as 48 groups instead of 6,071 rows, and a
+		// library's open requests without its closed ones (100k county).
+		this.version(5).stores({ offerGroups: 'key', requests: 'id, library, status, *skills, [library+status]' });
 	}
 }
 

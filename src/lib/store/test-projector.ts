@@ -32,7 +32,7 @@ const byKey = <T>(key: (row: T) => string) => (a: T, b: T) => (key(a) < key(b) ?
 
 /** Everything the read model holds, in key order, without the time it was written. */
 export async function rows(view: ReadModel) {
-	const [libraries, people, offers, requests, exchanges, entries, rejected, meta] = await Promise.all([
+	const [libraries, people, offers, requests, exchanges, entries, rejected, offerGroups, meta] = await Promise.all([
 		view.libraries.toArray(),
 		view.people.toArray(),
 		view.offers.toArray(),
@@ -40,9 +40,10 @@ export async function rows(view: ReadModel) {
 		view.exchanges.toArray(),
 		view.entries.toArray(),
 		view.rejected.toArray(),
+		view.offerGroups.toArray(),
 		view.meta.toArray()
 	]);
-	return { libraries, people, offers, requests, exchanges, entries, rejected, meta: meta.map(({ projectedAt, ...rest }) => (void projectedAt, rest)) };
+	return { libraries, people, offers, requests, exchanges, entries, rejected, offerGroups, meta: meta.map(({ projectedAt, ...rest }) => (void projectedAt, rest)) };
 }
 
 /** What the read model must hold: the projection of a full fold, in the same key order. */
@@ -61,6 +62,7 @@ export function expected(transactions: Transaction[], docs: Array<LibraryDoc | P
 		exchanges: p.exchanges.map(exchangeRow).sort(byKey((r) => r.id)),
 		entries: p.entries.sort(byKey((r) => r.key)),
 		rejected: p.rejected.sort(byKey((r) => r.tx)),
+		offerGroups: p.offerGroups.sort(byKey((r) => r.key)),
 		meta: [(({ projectedAt, ...rest }) => (void projectedAt, rest))(p.meta)]
 	};
 }

@@ -83,7 +83,7 @@ function digestFor(context: NoticeContext, library: string, week: string, fresh:
 	};
 	const requests = fresh.requests.filter((r) => r.library !== library && suggestionsForRequest(r, [], own, libraries).length > 0);
 	const offers = fresh.offers.filter((o) => o.library !== library && within(o));
-	const agenda = agendaFor({ library, today: localDate(context.now, context.timeZone), now: context.now, exchanges: [...state.exchanges.values()], requests: [], offers: [], people: [], libraries });
+	const agenda = agendaFor({ library, today: localDate(context.now, context.timeZone), now: context.now, exchanges: [...state.exchanges.values()], requests: [], offerGroups: [], people: [], libraries });
 	return {
 		week,
 		requests: requests.slice(0, DIGEST_ITEMS).map((r) => item(r, 'requests')),
