@@ -4,7 +4,7 @@
  */
 import { DeviceStore, type LastSession } from '$lib/store/device';
 import { currentSession, libraryOf, login, logout, type LoginOutcome } from '$lib/sync/session';
-import { BankSession } from './bank-session.svelte';
+import type { BankSession } from './bank-session.svelte';
 
 export type LoginResult = LoginOutcome | { ok: false; reason: 'no-library' };
 
@@ -47,6 +47,9 @@ class AppState {
 	}
 
 	async #open(user: LastSession, expired: boolean): Promise<void> {
+		// Loaded only for someone logged in: the login page does without the fold, the read model
+		// and sync (the login page's JavaScript budget is 120 kB).
+		const { BankSession } = await import('./bank-session.svelte');
 		const session = new BankSession(user, this.device);
 		await session.open();
 		if (expired) session.sync.state = 'unauthorized';

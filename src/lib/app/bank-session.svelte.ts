@@ -13,12 +13,11 @@ import { rowsInFormat } from '$lib/store/projection-snapshot';
 import { openReplica, type Replica } from '$lib/store/replica';
 import { DEFAULT_BATCH_SIZE, startReplication } from '$lib/sync/replication';
 import { ServerClock } from '$lib/sync/server-clock.svelte';
-import { DB_PATH } from '$lib/sync/session';
+import { COUNTY_DB, DB_PATH } from '$lib/sync/session';
 import { SyncState } from '$lib/sync/sync-state';
 import { SyncStatus } from '$lib/sync/sync-status.svelte';
 import { DirectoryPublisher } from './directory-publisher';
 
-export const COUNTY_DB = 'byttebank';
 
 /** Asks the browser not to evict the replica under storage pressure; it may say no. */
 async function askForPersistentStorage(): Promise<void> {

@@ -5,6 +5,8 @@
 import { LIBRARY_ROLE_PREFIX } from '$lib/domain/membership';
 
 export const DB_PATH = '/db';
+/** The county's database on the server. */
+export const COUNTY_DB = 'byttebank';
 
 export interface UserContext {
 	name: string | null;
