@@ -63,6 +63,11 @@ interface ChangesPage {
 	pending?: number;
 }
 
+/** Whether a page ends the copy: short, or nothing pending after it (which on a cluster can be a full page). */
+export function isLastPage(page: { results: unknown[]; pending?: number }, pageSize: number): boolean {
+	return page.results.length < pageSize || page.pending === 0;
+}
+
 interface BulkGetAnswer {
 	results: Array<{ id: string; docs: Array<{ ok?: Doc; error?: unknown }> }>;
 }
@@ -180,7 +185,7 @@ export async function copyCounty(replica: Replica, dbUrl: string, options: Initi
 	let next = fetchPage(progress.cursor);
 	for (;;) {
 		const page = await next;
-		const last = page.results.length < pageSize || page.pending === 0;
+		const last = isLastPage(page, pageSize);
 		// The next read crosses the network while this one is written to IndexedDB.
 		if (!last) {
 			next = fetchPage(page.last_seq);

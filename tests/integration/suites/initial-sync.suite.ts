@@ -12,7 +12,7 @@ import { TransactionWriter } from '../../../src/lib/domain/test-transactions';
 import { Projector } from '../../../src/lib/store/projector';
 import { ReadModel } from '../../../src/lib/store/read-model';
 import type { Replica } from '../../../src/lib/store/replica';
-import { copyCounty, handOver, needsInitialSync, PROGRESS_DOC_ID, type Seq } from '../../../src/lib/sync/initial-sync';
+import { copyCounty, handOver, isLastPage, needsInitialSync, PROGRESS_DOC_ID, type Seq } from '../../../src/lib/sync/initial-sync';
 import { MIN_GZIP_BYTES } from '../../../src/lib/sync/gzip-request-body';
 import { startReplication, type ReplicationEvents } from '../../../src/lib/sync/replication';
 import { SyncState } from '../../../src/lib/sync/sync-state';
@@ -117,9 +117,8 @@ export function initialSyncSuite(kind: ServerKind): void {
 					if (!url.includes('/_changes') || after.length) return;
 					const page = (await response.json()) as { results: Array<{ id: string }>; pending?: number };
 					early ||= page.results.find((r) => r.id.startsWith('person:') && r.id !== late)?.id ?? '';
-					// After the last page was read (as copyCounty tells it: short, or nothing pending,
-					// which on a cluster can be a full page): only the handover can bring these.
-					if (page.results.length < PAGE || page.pending === 0) {
+					// After the last page was read: only the handover can bring these.
+					if (isLastPage(page, PAGE)) {
 						after.push(await writeTransaction(), await writeTransaction());
 						await editPerson(late, 'Endret etter kopien');
 						after.push(late);
