@@ -3,6 +3,7 @@ import { DEMO_PASSWORD } from '../../couchdb/demo/seed';
 import { agendaFor, AGENDA_REQUESTS_NAMED } from '../../src/lib/domain/agenda';
 import type { LibraryDoc, PersonDoc } from '../../src/lib/domain/directory';
 import { fold } from '../../src/lib/domain/fold';
+import { matchPeople } from '../../src/lib/domain/matching';
 import { openOfferGroups } from '../../src/lib/domain/offer-groups';
 import { benchServer, login, waitUntilSynced, type BenchServer } from '../bench/browser';
 import { generatedCounty, transactionsOf } from '../generated-county';
@@ -21,7 +22,7 @@ const hamarAgenda = agendaFor({
 	exchanges: [],
 	requests: [...folded.requests.values()],
 	offerGroups: openOfferGroups(folded.offers.values()),
-	people: people.map((p) => ({ id: p._id, library: p.library, skills: p.skills })),
+	people: matchPeople(people),
 	libraries: new Map(libraries.map((l) => [l.slug, { slug: l.slug, lat: l.lat, lon: l.lon, balance: 0, active: l.active }]))
 });
 const hamarPast = [...folded.exchanges.values()].filter((e) => (e.provider === 'hamar' || e.host === 'hamar') && e.status !== 'proposed' && e.status !== 'accepted').length;

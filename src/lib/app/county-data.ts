@@ -1,7 +1,7 @@
 /** Everything the county pages read, in one live query, and the CSV files made from it. */
 import { countyReport, type CountyReport } from '$lib/domain/county-report';
 import { transactionTime } from '$lib/domain/ids';
-import { suggestionCounter } from '$lib/domain/matching';
+import { matchPeople, suggestionCounter } from '$lib/domain/matching';
 import { DEFAULT_POLICY, type Policy } from '$lib/domain/policy';
 import type { Exchange } from '$lib/domain/state';
 import type { EntryRow, LibraryRow, ReadModel } from '$lib/store/read-model';
@@ -35,7 +35,7 @@ export async function loadCounty(db: ReadModel, year: number | undefined, today:
 	]);
 	const libraries = new Map(libraryRows.map((l) => [l.slug, l]));
 	const policy = meta?.policy ?? DEFAULT_POLICY;
-	const suggestions = suggestionCounter(offerGroups, people.map((p) => ({ id: p._id, library: p.library, skills: p.skills })), forMatching(libraries));
+	const suggestions = suggestionCounter(offerGroups, matchPeople(people), forMatching(libraries));
 	const report = countyReport({
 		exchanges,
 		balances: new Map(libraryRows.map((l) => [l.slug, l.balance])),

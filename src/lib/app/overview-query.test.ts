@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agendaFor, localToday } from '$lib/domain/agenda';
+import { matchPeople } from '$lib/domain/matching';
 import { openOfferGroups } from '$lib/domain/offer-groups';
 import { HISTORY_LIBRARIES } from '$lib/domain/test-history';
 import { projectedHistory } from '$lib/store/test-projector';
@@ -28,7 +29,7 @@ describe('the overview', () => {
 				exchanges,
 				requests,
 				offerGroups: openOfferGroups(offers),
-				people: people.map((p) => ({ id: p._id, library: p.library, skills: p.skills })),
+				people: matchPeople(people),
 				libraries: forMatching(libraries)
 			});
 			expect(await overviewAgendaOf(view, slug)).toEqual(whole);

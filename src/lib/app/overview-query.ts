@@ -6,6 +6,7 @@
  * the agenda's reads.
  */
 import { agendaFor, localToday } from '$lib/domain/agenda';
+import { matchPeople } from '$lib/domain/matching';
 import type { ReadModel } from '$lib/store/read-model';
 import { newestLines } from './ledger-query';
 import { forMatching, librariesBySlug, projectionMeta } from './queries';
@@ -40,7 +41,7 @@ export async function overviewAgendaOf(db: ReadModel, slug: string) {
 		exchanges,
 		requests: myRequests,
 		offerGroups,
-		people: people.map((p) => ({ id: p._id, library: p.library, skills: p.skills })),
+		people: matchPeople(people),
 		libraries: forMatching(bySlug)
 	});
 }

@@ -41,6 +41,11 @@ export interface MatchPerson {
 	skills: Array<{ skill: string; level: 1 | 2 | 3 }>;
 }
 
+/** People as matching takes them, from their directory documents or read-model rows. */
+export function matchPeople(people: Array<{ _id: string } & Omit<MatchPerson, 'id'>>): MatchPerson[] {
+	return people.map((p) => ({ id: p._id, library: p.library, skills: p.skills }));
+}
+
 export interface Suggestion {
 	kind: 'offer' | 'person' | 'request';
 	id: string;

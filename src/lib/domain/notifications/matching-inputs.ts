@@ -1,5 +1,5 @@
 /** The county as matching.ts takes it, from a notice rule's context: libraries with their balances, people with their skills. */
-import type { MatchLibrary, MatchPerson } from '../matching';
+import { matchPeople, type MatchLibrary, type MatchPerson } from '../matching';
 import type { Directory, NoticeContext } from './notice';
 
 export function matchLibrariesOf({ state, directory }: Pick<NoticeContext, 'state' | 'directory'>): Map<string, MatchLibrary> {
@@ -9,5 +9,5 @@ export function matchLibrariesOf({ state, directory }: Pick<NoticeContext, 'stat
 }
 
 export function matchPeopleOf(directory: Directory): MatchPerson[] {
-	return directory.people.map((p) => ({ id: p._id, library: p.library, skills: p.skills }));
+	return matchPeople(directory.people);
 }
