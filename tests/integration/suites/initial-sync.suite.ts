@@ -107,8 +107,12 @@ export function initialSyncSuite(kind: ServerKind): void {
 			const fetchFn = fetchAs(
 				member,
 				async (url) => {
-					// Between the first and second page: new documents, and an edit of one already copied.
-					if (url.includes('/_changes') && ++changesReads === 2) {
+					if (!url.includes('/_changes')) return;
+					changesReads += 1;
+					// Once a person has been copied, before the next page: new documents, and an edit of
+					// that person. A cluster's feed need not begin with the directory (the shard copy
+					// that answers decides the order), so this waits for the first page that has one.
+					if (early && !during.length && !after.length) {
 						during.push(await writeTransaction(), await writeTransaction());
 						await editPerson(early, 'Endret under kopien');
 					}
@@ -128,6 +132,7 @@ export function initialSyncSuite(kind: ServerKind): void {
 			const since = await copyCounty(local, dbUrl, { request: fetchFn, pageSize: PAGE });
 			expect(since).toBeDefined();
 			expect(early).not.toBe('');
+			expect(during).toHaveLength(2);
 			expect(changesReads).toBeGreaterThan(county.documents.length / PAGE);
 			expect(await needsInitialSync(local)).toBe(true);
 			for (const id of during) expect((await local.get(id))._id).toBe(id);
