@@ -121,7 +121,7 @@ export function initialSyncSuite(kind: ServerKind): void {
 					if (!url.includes('/_changes') || after.length) return;
 					const page = (await response.json()) as { results: Array<{ id: string }>; pending?: number };
 					early ||= page.results.find((r) => r.id.startsWith('person:') && r.id !== late)?.id ?? '';
-					// After the last page was read: only the handover can bring these.
+					// After the page the copy takes as its last: only the handover can bring these.
 					if (isLastPage(page, PAGE)) {
 						after.push(await writeTransaction(), await writeTransaction());
 						await editPerson(late, 'Endret etter kopien');
